@@ -1,0 +1,29 @@
+namespace CustomerSuccess.Core.Access;
+
+/// <summary>
+/// The readings the access policy takes where the sources disagree (see the ambiguities in <c>docs/rules.md</c>).
+/// The defaults follow the newest articles.
+/// </summary>
+public sealed class AccessPolicyOptions
+{
+    /// <summary>Gets or sets a value indicating whether a super admin without a Service seat may manage workspace
+    /// settings (ambiguity B3).</summary>
+    /// <value>Default <see langword="false"/>: settings need a seat and (super admin or Manage CS Settings), rule 4,
+    /// following the newest article [001].</value>
+    public bool SeatlessSuperAdminCanManageSettings { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether only super admins may use "view as user" (the 2024 reading of
+    /// rule 8).</summary>
+    /// <value>Default <see langword="false"/>: super admins or holders of Manage CS Settings (2025 reading).</value>
+    public bool ViewAsUserSuperAdminOnly { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether team workspaces need Service Hub Enterprise (rule 12,
+    /// ambiguity B12).</summary>
+    /// <value>Default <see langword="true"/>, as the team-workspaces article [TW] says.</value>
+    public bool TeamWorkspacesRequireEnterprise { get; set; } = true;
+
+    /// <summary>Gets or sets a value indicating whether the account must have opted into the workspace beta (the 2024
+    /// behaviour of rule 13).</summary>
+    /// <value>Default <see langword="false"/>: the workspace is generally available.</value>
+    public bool RequireBetaOptIn { get; set; }
+}
