@@ -1,0 +1,12 @@
+using NodaTime;
+
+namespace CustomerSuccess.Core.Workspaces.Events;
+
+/// <summary>The account-level object choices changed (rules 14, 17, 19, 20, 23).</summary>
+/// <param name="PortalId">The portal.</param>
+/// <param name="Objects">The new choices.</param>
+/// <param name="ChangedBy">The user who changed them.</param>
+/// <param name="OccurredAt">When.</param>
+/// <remarks>Settings that referred to an object no longer chosen were reset in every workspace in the same change.</remarks>
+public sealed record CsObjectsChanged(PortalId PortalId, CsObjectSettings Objects, UserId ChangedBy, Instant OccurredAt)
+    : IDomainEvent;

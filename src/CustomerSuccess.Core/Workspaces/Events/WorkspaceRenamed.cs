@@ -1,0 +1,13 @@
+using NodaTime;
+
+namespace CustomerSuccess.Core.Workspaces.Events;
+
+/// <summary>A workspace was renamed (rule 30).</summary>
+/// <param name="PortalId">The portal.</param>
+/// <param name="WorkspaceId">The workspace.</param>
+/// <param name="OldName">The name before.</param>
+/// <param name="NewName">The name after.</param>
+/// <param name="ChangedBy">The user who renamed it.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record WorkspaceRenamed(PortalId PortalId, WorkspaceId WorkspaceId, string OldName, string NewName, UserId ChangedBy, Instant OccurredAt)
+    : IDomainEvent;
