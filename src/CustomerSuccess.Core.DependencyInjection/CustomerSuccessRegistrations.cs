@@ -1,7 +1,8 @@
 using System;
 using CustomerSuccess.Core.HealthScores.Lifecycle;
 using CustomerSuccess.Core.Stores.InMemory;
-using CustomerSuccess.Core.Stores.InMemory.HealthScores;
+using CustomerSuccess.Core.Records;
+using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,10 +33,13 @@ internal static class CustomerSuccessRegistrations
         {
             services.TryAddSingleton<IWorkspaceDirectoryStore, InMemoryWorkspaceDirectoryStore>();
             services.TryAddSingleton<IHealthScoreCatalogStore, InMemoryHealthScoreCatalogStore>();
+            services.TryAddSingleton<IViewCatalogStore, InMemoryViewCatalogStore>();
+            services.TryAddSingleton<IRecordQuery, InMemoryRecordQuery>();
         }
 
         services.TryAddSingleton(options.HealthScores);
         services.TryAddScoped<WorkspaceService>();
         services.TryAddScoped<HealthScoreCatalogService>();
+        services.TryAddScoped<ViewService>();
     }
 }

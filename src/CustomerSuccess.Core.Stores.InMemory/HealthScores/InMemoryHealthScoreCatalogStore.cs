@@ -1,6 +1,6 @@
 using CustomerSuccess.Core.HealthScores.Lifecycle;
 
-namespace CustomerSuccess.Core.Stores.InMemory.HealthScores;
+namespace CustomerSuccess.Core.Stores.InMemory;
 
 /// <summary>The in-memory <see cref="IHealthScoreCatalogStore"/>: one <see cref="HealthScoreCatalogState"/> per portal
 /// with compare-and-set writes.</summary>

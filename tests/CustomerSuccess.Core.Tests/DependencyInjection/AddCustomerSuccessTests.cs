@@ -2,7 +2,6 @@ using System;
 using CustomerSuccess.Core.Access;
 using CustomerSuccess.Core.HealthScores.Lifecycle;
 using CustomerSuccess.Core.Stores.InMemory;
-using CustomerSuccess.Core.Stores.InMemory.HealthScores;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -29,6 +28,8 @@ public sealed class AddCustomerSuccessTests
         Assert.IsType<InMemoryHealthScoreCatalogStore>(provider.GetRequiredService<IHealthScoreCatalogStore>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<WorkspaceService>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<HealthScoreCatalogService>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<CustomerSuccess.Core.Views.ViewService>());
+        Assert.IsType<InMemoryViewCatalogStore>(provider.GetRequiredService<CustomerSuccess.Core.Views.IViewCatalogStore>());
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
 using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.HealthScores.Lifecycle;
-using CustomerSuccess.Core.Stores.InMemory.HealthScores;
+using CustomerSuccess.Core.Stores.InMemory;
 using NodaTime;
 using NodaTime.Testing;
 using static CustomerSuccess.Core.Tests.HealthScores.HealthScoreTestData;

@@ -1,0 +1,10 @@
+using CustomerSuccess.Core.Views;
+
+namespace CustomerSuccess.Core.Stores.InMemory;
+
+/// <summary>The reference <see cref="IViewCatalogStore"/>: one compare-and-set entry per workspace tab, with the whole
+/// contract of <see cref="InMemoryAggregateStore{TKey, TState}"/>.</summary>
+/// <remarks><threadsafety>All members are thread-safe.</threadsafety></remarks>
+public sealed class InMemoryViewCatalogStore : InMemoryAggregateStore<ViewCatalogKey, ViewCatalogState>, IViewCatalogStore
+{
+}
