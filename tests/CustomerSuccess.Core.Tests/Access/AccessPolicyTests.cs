@@ -183,6 +183,7 @@ public sealed class AccessPolicyTests
 
     [Fact]
     [Trait("Rule", "8")]
+    [Trait("Rule", "41")]
     public void Authorize_ViewAsUser_2024ReadingAllowsSuperAdminsOnly_Rule8()
     {
         var policy = new AccessPolicy(new AccessPolicyOptions { ViewAsUserSuperAdminOnly = true });
