@@ -1,14 +1,10 @@
 using System;
 using System.ComponentModel;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using CustomerSuccess.Core.Cli.Portfolios;
-using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.HealthScores.Explanations;
-using CustomerSuccess.Core.HealthScores.Validation;
 using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,14 +23,13 @@ internal sealed class ExplainCommand(IClock clock) : AsyncCommand<ExplainCommand
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var definition = Scoring.ReadDefinition(File.ReadAllText(settings.Definition), settings.Definition);
-        var asOf = Scoring.ParseAsOf(settings.AsOf, clock);
-        if (definition is null || asOf is null || !Scoring.ReportProblems(HealthScoreValidator.Validate(definition, ValidationMode.Activation)))
+        var prepared = Scoring.Prepare(settings, clock, labelColumn: null);
+        if (prepared is null)
         {
             return Task.FromResult(1);
         }
 
-        var portfolio = CsvPortfolio.Load(settings.Portfolio, DefinitionSchema.For(definition), settings.IdColumn, settings.OwnerColumn, null);
+        var (portfolio, compiled, asOf) = prepared;
         var index = Array.IndexOf(portfolio.AccountIds, settings.Account);
         if (index < 0)
         {
@@ -42,13 +37,7 @@ internal sealed class ExplainCommand(IClock clock) : AsyncCommand<ExplainCommand
             return Task.FromResult(1);
         }
 
-        var compiled = Scoring.Compile(new ScoreVersion(HealthScoreId.From(1), 1, clock.GetCurrentInstant(), definition), portfolio);
-        if (compiled is null)
-        {
-            return Task.FromResult(1);
-        }
-
-        Render(compiled.Explain(portfolio.Snapshot, null, asOf.Value, index), settings.Account);
+        Render(compiled.Explain(portfolio.Snapshot, null, asOf, index), settings.Account);
         return Task.FromResult(0);
     }
 

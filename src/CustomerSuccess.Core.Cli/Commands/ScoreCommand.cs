@@ -1,11 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using CustomerSuccess.Core.Cli.Portfolios;
-using CustomerSuccess.Core.HealthScores;
-using CustomerSuccess.Core.HealthScores.Validation;
 using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -33,23 +29,15 @@ internal sealed class ScoreCommand(IClock clock) : AsyncCommand<ScoreCommand.Set
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var definition = Scoring.ReadDefinition(File.ReadAllText(settings.Definition), settings.Definition);
-        var asOf = Scoring.ParseAsOf(settings.AsOf, clock);
-        if (definition is null || asOf is null || !Scoring.ReportProblems(HealthScoreValidator.Validate(definition, ValidationMode.Activation)))
+        var prepared = Scoring.Prepare(settings, clock, settings.LabelColumn);
+        if (prepared is null)
         {
             return Task.FromResult(1);
         }
 
-        var portfolio = CsvPortfolio.Load(settings.Portfolio, DefinitionSchema.For(definition), settings.IdColumn, settings.OwnerColumn, settings.LabelColumn);
-        var version = new ScoreVersion(HealthScoreId.From(1), 1, clock.GetCurrentInstant(), definition);
-        var compiled = Scoring.Compile(version, portfolio);
-        if (compiled is null)
-        {
-            return Task.FromResult(1);
-        }
-
-        var scored = Scoring.Score(compiled, portfolio, asOf.Value);
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Scored [bold]{portfolio.Count:N0}[/] accounts from {settings.Portfolio} as of {asOf.Value:yyyy-MM-dd} ({portfolio.BlankCells:N0} blank cells read as missing).");
+        var (portfolio, compiled, asOf) = prepared;
+        var scored = Scoring.Score(compiled, portfolio, asOf);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Scored [bold]{portfolio.Count:N0}[/] accounts from {settings.Portfolio} as of {asOf:yyyy-MM-dd} ({portfolio.BlankCells:N0} blank cells read as missing).");
         Scoring.RenderStatistics(scored.Statistics, scored, portfolio);
         Scoring.RenderBacktest(scored, portfolio, settings.Positive);
         if (settings.Out is not null)

@@ -82,6 +82,25 @@ internal static class Scoring
         return compiled.Value;
     }
 
+    /// <summary>A definition compiled against a portfolio read from CSV, ready to score or explain.</summary>
+    public sealed record Prepared(CsvPortfolio Portfolio, CompiledHealthScore Score, LocalDate AsOf);
+
+    /// <summary>What <c>score</c> and <c>explain</c> share: read and validate the definition, read the portfolio with the
+    /// signals the definition needs, compile. Problems are printed; <see langword="null"/> means "exit 1".</summary>
+    public static Prepared? Prepare(PortfolioSettings settings, IClock clock, string? labelColumn)
+    {
+        var definition = ReadDefinition(File.ReadAllText(settings.Definition), settings.Definition);
+        var asOf = ParseAsOf(settings.AsOf, clock);
+        if (definition is null || asOf is null || !ReportProblems(HealthScoreValidator.Validate(definition, ValidationMode.Activation)))
+        {
+            return null;
+        }
+
+        var portfolio = CsvPortfolio.Load(settings.Portfolio, DefinitionSchema.For(definition), settings.IdColumn, settings.OwnerColumn, labelColumn);
+        var compiled = Compile(new ScoreVersion(HealthScoreId.From(1), 1, clock.GetCurrentInstant(), definition), portfolio);
+        return compiled is null ? null : new Prepared(portfolio, compiled, asOf.Value);
+    }
+
     public sealed record Scored(byte[] Scores, HealthStatus[] Statuses, double[] Coverage, PortfolioStatistics Statistics);
 
     public static Scored Score(CompiledHealthScore score, CsvPortfolio portfolio, LocalDate asOf)
