@@ -1,0 +1,511 @@
+using System;
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using CustomerSuccess.Core.HealthScores.Events;
+using CustomerSuccess.Core.HealthScores.Explanations;
+using CustomerSuccess.Core.HealthScores.Snapshots;
+using CustomerSuccess.Core.HealthScores.Statistics;
+using NodaTime;
+
+namespace CustomerSuccess.Core.HealthScores.Engine;
+
+/// <summary>
+/// A score version compiled against a snapshot schema (<see cref="HealthScoreCompiler.Compile"/>): property names bound
+/// to column indexes, operators to specialised vector kernels. Scores a whole portfolio in one pass
+/// (<see cref="Evaluate(PortfolioSnapshot, EventCounts, LocalDate, Span{byte}, Span{HealthStatus}, EvaluationOptions)"/>),
+/// one account (<see cref="ScoreAccount"/>) or explains one account (<see cref="Explain"/>); all three agree exactly.
+/// </summary>
+/// <remarks>
+/// <para>Semantics: a criterion matches when all its conditions hold for the account (rule 81) or, for an event
+/// criterion, when its count satisfies the count operator; a matched criterion adds its points (possibly negative,
+/// rule 79); a group contributes its matched points clamped to [0, MaxPoints] (rule 80; a negative MaxPoints counts as
+/// 0); the score is the sum of contributions clamped to [0, 100] (rule 88, library choice) and its status follows the
+/// version's thresholds. Missing values never match, except text IsUnknown.</para>
+/// <para>Coverage: a criterion is covered when every input property it reads is present (event counts always are);
+/// coverage = Σ over groups MaxPoints × covered ÷ criteria (a group without criteria counts as covered), divided by
+/// Σ MaxPoints, clamped to [0, 1]; 1 when Σ MaxPoints is 0.</para>
+/// <para>Date conditions are bound to absolute day ranges once per evaluation from the as-of date; text values to the
+/// snapshot's dictionary codes once per evaluation (a value not in the dictionary never matches).</para>
+/// <para>Thread-safety: immutable; one instance may evaluate on many threads at once. Scratch buffers come from
+/// <see cref="ArrayPool{T}.Shared"/>, so allocation per evaluation does not depend on the number of accounts.</para>
+/// </remarks>
+public sealed class CompiledHealthScore
+{
+    private readonly PlanGroup[] _groups;
+    private readonly PlanCondition[] _conditions;
+    private readonly int _codeCount;
+    private readonly int _totalMaxPoints;
+    private readonly byte _neutralFrom;
+    private readonly byte _healthyFrom;
+
+    internal CompiledHealthScore(ScoreVersion version, PortfolioSchema schema, PlanGroup[] groups, PlanCondition[] conditions, int codeCount, ImmutableArray<EventCriterion> eventCriteria)
+    {
+        Version = version;
+        Schema = schema;
+        _groups = groups;
+        _conditions = conditions;
+        _codeCount = codeCount;
+        EventCriteria = eventCriteria;
+        foreach (PlanGroup group in groups)
+        {
+            _totalMaxPoints += group.MaxPoints;
+        }
+
+        StatusThresholds thresholds = version.Definition.Thresholds;
+        _neutralFrom = (byte)Math.Clamp(thresholds.NeutralFrom, 0, HealthScoreDefinition.TotalMaxPoints + 1);
+        _healthyFrom = (byte)Math.Clamp(thresholds.HealthyFrom, 0, HealthScoreDefinition.TotalMaxPoints + 1);
+    }
+
+    /// <summary>Gets the compiled version; its ScoreId and Number name every output.</summary>
+    /// <value>The score version.</value>
+    public ScoreVersion Version { get; }
+
+    /// <summary>Gets the schema the version was compiled against.</summary>
+    /// <value>A snapshot must have the same signals (names and types, in order).</value>
+    public PortfolioSchema Schema { get; }
+
+    /// <summary>Gets the event criteria in definition order: the column order expected in <see cref="EventCounts"/>.</summary>
+    /// <value>Empty when the definition has no event criteria.</value>
+    public ImmutableArray<EventCriterion> EventCriteria { get; }
+
+    /// <summary>Scores every account of a snapshot.</summary>
+    /// <param name="snapshot">The portfolio.</param>
+    /// <param name="eventCounts">The event counts (required when <see cref="EventCriteria"/> is not empty; otherwise ignored and may be null).</param>
+    /// <param name="asOf">The as-of date for date conditions.</param>
+    /// <param name="scores">Receives one score (0..100) per account; length = account count.</param>
+    /// <param name="statuses">Receives one status per account; length = account count.</param>
+    /// <param name="options">Tuning options; null = <see cref="EvaluationOptions.Default"/>.</param>
+    /// <returns>The portfolio statistics.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="ArgumentException">The snapshot's schema differs, the spans have the wrong length, or event counts are missing or mismatched.</exception>
+    public PortfolioStatistics Evaluate(PortfolioSnapshot snapshot, EventCounts? eventCounts, LocalDate asOf, Span<byte> scores, Span<HealthStatus> statuses, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return EvaluateRange(snapshot, eventCounts, asOf, 0, scores, statuses, [], options);
+    }
+
+    /// <summary>Scores a contiguous range of a snapshot's accounts (a partition): accounts
+    /// [<paramref name="start"/>, start + scores.Length). Statistics of partitions <see cref="PortfolioStatistics.Merge"/>
+    /// exactly into the statistics of the whole.</summary>
+    /// <param name="snapshot">The portfolio.</param>
+    /// <param name="eventCounts">The event counts for the whole snapshot (required when <see cref="EventCriteria"/> is not empty).</param>
+    /// <param name="asOf">The as-of date for date conditions.</param>
+    /// <param name="start">The first account of the range.</param>
+    /// <param name="scores">Receives one score per account of the range; its length sets the range length.</param>
+    /// <param name="statuses">Receives one status per account of the range; same length as <paramref name="scores"/>.</param>
+    /// <param name="coverage">Empty to skip coverage, or receives one coverage in [0, 1] per account of the range.</param>
+    /// <param name="options">Tuning options; null = <see cref="EvaluationOptions.Default"/>.</param>
+    /// <returns>The statistics of the range.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the snapshot.</exception>
+    /// <exception cref="ArgumentException">The snapshot's schema differs, the spans have different lengths, or event counts are missing or mismatched.</exception>
+    public PortfolioStatistics EvaluateRange(PortfolioSnapshot snapshot, EventCounts? eventCounts, LocalDate asOf, int start, Span<byte> scores, Span<HealthStatus> statuses, Span<double> coverage, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        options ??= EvaluationOptions.Default;
+        int count = scores.Length;
+        CheckInputs(snapshot, eventCounts);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)start + count, snapshot.AccountCount, nameof(scores));
+        if (statuses.Length != count)
+        {
+            throw new ArgumentException("statuses must have the same length as scores.", nameof(statuses));
+        }
+
+        if (coverage.Length != 0 && coverage.Length != count)
+        {
+            throw new ArgumentException("coverage must be empty or have the same length as scores.", nameof(coverage));
+        }
+
+        Span<byte> statusBytes = MemoryMarshal.AsBytes(statuses);
+        Binding binding = Bind(snapshot.Table, asOf);
+        try
+        {
+            int workers = count >= options.ParallelThreshold ? Math.Min(options.MaxDegreeOfParallelism, Math.Max(1, count / 64)) : 1;
+            using var main = new StatisticsAccumulator(snapshot.OwnerCount, snapshot.SegmentCount);
+            if (workers <= 1)
+            {
+                Run(snapshot, eventCounts, binding, start, scores, statusBytes, coverage, main, options.BlockSize);
+            }
+            else
+            {
+                RunParallel(snapshot, eventCounts, binding, start, scores, statusBytes, coverage, main, options.BlockSize, workers);
+            }
+
+            return main.ToStatistics(Version.ScoreId, Version.Number, Version.Definition.Thresholds);
+        }
+        finally
+        {
+            binding.Return();
+        }
+    }
+
+    /// <summary>Scores one account (the scalar path; same result as the batch path).</summary>
+    /// <param name="snapshot">The portfolio.</param>
+    /// <param name="eventCounts">The event counts (required when <see cref="EventCriteria"/> is not empty).</param>
+    /// <param name="asOf">The as-of date for date conditions.</param>
+    /// <param name="account">The account index.</param>
+    /// <returns>The account's score, status and coverage, named by the version.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="account"/> is out of range.</exception>
+    /// <exception cref="ArgumentException">The snapshot's schema differs or event counts are missing or mismatched.</exception>
+    public AccountScore ScoreAccount(PortfolioSnapshot snapshot, EventCounts? eventCounts, LocalDate asOf, int account)
+    {
+        HealthScoreExplanation e = Explain(snapshot, eventCounts, asOf, account);
+        return new AccountScore(e.ScoreId, e.VersionNumber, e.Score, e.Status, e.Coverage);
+    }
+
+    /// <summary>Explains one account ("test a record", rule 86).</summary>
+    /// <param name="snapshot">The portfolio.</param>
+    /// <param name="eventCounts">The event counts (required when <see cref="EventCriteria"/> is not empty).</param>
+    /// <param name="asOf">The as-of date for date conditions.</param>
+    /// <param name="account">The account index.</param>
+    /// <returns>Per group and criterion the inputs, outcomes and points; the total, status and coverage.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="account"/> is out of range.</exception>
+    /// <exception cref="ArgumentException">The snapshot's schema differs or event counts are missing or mismatched.</exception>
+    public HealthScoreExplanation Explain(PortfolioSnapshot snapshot, EventCounts? eventCounts, LocalDate asOf, int account)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        CheckInputs(snapshot, eventCounts);
+        ArgumentOutOfRangeException.ThrowIfNegative(account);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(account, snapshot.AccountCount);
+        ColumnTable table = snapshot.Table;
+        int asOfDay = SignalEncoding.ToDayNumber(asOf);
+        int total = 0;
+        double coverage = 0;
+        var groups = ImmutableArray.CreateBuilder<GroupExplanation>(_groups.Length);
+        foreach (PlanGroup group in _groups)
+        {
+            int raw = 0;
+            int covered = 0;
+            var criteria = ImmutableArray.CreateBuilder<CriterionExplanation>(group.Criteria.Length);
+            foreach (PlanCriterion criterion in group.Criteria)
+            {
+                bool matched;
+                bool present = true;
+                int? eventCount = null;
+                var conditions = ImmutableArray.CreateBuilder<ConditionExplanation>(criterion.Conditions.Length);
+                if (criterion.IsEvent)
+                {
+                    int n = eventCounts!.Column(criterion.EventColumn)[account];
+                    eventCount = n;
+                    matched = n >= criterion.CountLow && n <= criterion.CountHigh;
+                }
+                else
+                {
+                    matched = true;
+                    foreach (PlanCondition condition in criterion.Conditions)
+                    {
+                        bool ok = condition.Bound.Matches(table, account, asOfDay);
+                        matched &= ok;
+                        conditions.Add(new ConditionExplanation(condition.Bound.Source!, table.GetValue(condition.Bound.Column, account), ok));
+                    }
+
+                    foreach (PlanCondition p in criterion.Presence)
+                    {
+                        present &= p.Bound.Matches(table, account, asOfDay);
+                    }
+                }
+
+                int awarded = matched ? criterion.Points : 0;
+                raw += awarded;
+                covered += present ? 1 : 0;
+                criteria.Add(new CriterionExplanation(criterion.Source, matched, awarded, present, conditions.MoveToImmutable(), eventCount));
+            }
+
+            int clamped = Math.Min(Math.Max(raw, 0), group.MaxPoints);
+            total += clamped;
+            coverage += Kernels.CoverageTerm(group.MaxPoints, covered, group.Criteria.Length);
+            groups.Add(new GroupExplanation(group.Source, raw, clamped, covered, criteria.MoveToImmutable()));
+        }
+
+        int score = Math.Min(Math.Max(total, 0), HealthScoreDefinition.TotalMaxPoints);
+        HealthStatus status = (HealthStatus)(score >= _healthyFrom ? 2 : score >= _neutralFrom ? 1 : 0);
+        return new HealthScoreExplanation(
+            Version.ScoreId, Version.Number, account, asOf, score, status, FinishCoverage(coverage), groups.MoveToImmutable());
+    }
+
+    private double FinishCoverage(double sum) => _totalMaxPoints == 0 ? 1d : Math.Min(1d, sum / _totalMaxPoints);
+
+    private void CheckInputs(PortfolioSnapshot snapshot, EventCounts? eventCounts)
+    {
+        if (!ReferenceEquals(snapshot.Schema, Schema) && !snapshot.Schema.Signals.AsSpan().SequenceEqual(Schema.Signals.AsSpan()))
+        {
+            throw new ArgumentException("The snapshot's schema differs from the schema the score was compiled against.", nameof(snapshot));
+        }
+
+        if (EventCriteria.Length == 0)
+        {
+            return;
+        }
+
+        if (eventCounts is null)
+        {
+            throw new ArgumentException("The definition has event criteria: event counts are required.", nameof(eventCounts));
+        }
+
+        if (eventCounts.CriterionCount != EventCriteria.Length || eventCounts.AccountCount != snapshot.AccountCount)
+        {
+            throw new ArgumentException(
+                $"Expected counts for {EventCriteria.Length} event criteria and {snapshot.AccountCount} accounts, got {eventCounts.CriterionCount} and {eventCounts.AccountCount}.",
+                nameof(eventCounts));
+        }
+    }
+
+    private Binding Bind(ColumnTable table, LocalDate asOf)
+    {
+        int asOfDay = SignalEncoding.ToDayNumber(asOf);
+        var binding = new Binding(
+            ArrayPool<int>.Shared.Rent(Math.Max(1, _conditions.Length * 2)),
+            ArrayPool<byte>.Shared.Rent(Math.Max(1, _codeCount)),
+            ArrayPool<int>.Shared.Rent(Math.Max(1, _conditions.Length)));
+        foreach (PlanCondition condition in _conditions)
+        {
+            BoundCondition bound = condition.Bound;
+            if (bound.Test == BoundTest.IntRange)
+            {
+                (binding.Ranges[2 * condition.Id], binding.Ranges[(2 * condition.Id) + 1]) = bound.DayRange(asOfDay);
+            }
+            else if (bound.Test != BoundTest.Number)
+            {
+                binding.CodeLengths[condition.Id] = bound.ResolveCodes(table, binding.Codes.AsSpan(condition.CodeOffset, bound.MaxCodes));
+            }
+        }
+
+        return binding;
+    }
+
+    private void RunParallel(PortfolioSnapshot snapshot, EventCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator main, int blockSize, int workers)
+    {
+        int count = scores.Length;
+        int chunk = ((count / workers) + 63) & ~63;
+        var others = new Task[workers - 1];
+        var states = new WorkerState[workers - 1];
+        for (int w = 1; w < workers; w++)
+        {
+            int from = Math.Min(count, w * chunk);
+            int to = w == workers - 1 ? count : Math.Min(count, (w + 1) * chunk);
+            var state = new WorkerState(this, snapshot, eventCounts, binding, start + from, to - from, coverage.Length != 0, blockSize);
+            states[w - 1] = state;
+            others[w - 1] = Task.Factory.StartNew(static s => ((WorkerState)s!).Run(), state, default, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+        }
+
+        int first = Math.Min(count, chunk);
+        Run(snapshot, eventCounts, binding, start, scores[..first], statuses[..first], coverage.IsEmpty ? coverage : coverage[..first], main, blockSize);
+        Task.WaitAll(others);
+        for (int w = 1; w < workers; w++)
+        {
+            WorkerState state = states[w - 1];
+            int from = state.Start - start;
+            state.Scores.AsSpan(0, state.Count).CopyTo(scores[from..]);
+            state.Statuses.AsSpan(0, state.Count).CopyTo(statuses[from..]);
+            if (!coverage.IsEmpty)
+            {
+                state.Coverage!.AsSpan(0, state.Count).CopyTo(coverage[from..]);
+            }
+
+            main.Add(state.Accumulator);
+            state.Dispose();
+        }
+    }
+
+    private void Run(PortfolioSnapshot snapshot, EventCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator statistics, int blockSize)
+    {
+        int[] total = ArrayPool<int>.Shared.Rent(blockSize);
+        int[] group = ArrayPool<int>.Shared.Rent(blockSize);
+        int[] mask = ArrayPool<int>.Shared.Rent(blockSize);
+        int[] covered = ArrayPool<int>.Shared.Rent(blockSize);
+        try
+        {
+            ReadOnlySpan<ushort> owners = snapshot.OwnerCodes;
+            ReadOnlySpan<byte> segments = snapshot.SegmentMasks;
+            for (int offset = 0; offset < scores.Length; offset += blockSize)
+            {
+                int length = Math.Min(blockSize, scores.Length - offset);
+                int from = start + offset;
+                Span<double> blockCoverage = coverage.IsEmpty ? default : coverage.Slice(offset, length);
+                EvaluateBlock(snapshot.Table, eventCounts, binding, from, length, total.AsSpan(0, length), group.AsSpan(0, length), mask.AsSpan(0, length), covered.AsSpan(0, length), blockCoverage);
+                Span<byte> blockScores = scores.Slice(offset, length);
+                Kernels.Finish(total.AsSpan(0, length), blockScores, statuses.Slice(offset, length), _neutralFrom, _healthyFrom);
+                statistics.Add(blockScores, owners.Slice(from, length), segments.Slice(from, length));
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(total);
+            ArrayPool<int>.Shared.Return(group);
+            ArrayPool<int>.Shared.Return(mask);
+            ArrayPool<int>.Shared.Return(covered);
+        }
+    }
+
+    private void EvaluateBlock(ColumnTable table, EventCounts? eventCounts, Binding binding, int from, int length, Span<int> total, Span<int> group, Span<int> mask, Span<int> covered, Span<double> coverage)
+    {
+        total.Clear();
+        coverage.Clear();
+        foreach (PlanGroup planGroup in _groups)
+        {
+            group.Clear();
+            foreach (PlanCriterion criterion in planGroup.Criteria)
+            {
+                if (criterion.IsEvent)
+                {
+                    ReadOnlySpan<int> counts = eventCounts!.Column(criterion.EventColumn).AsSpan(from, length);
+                    Kernels.IntRange<AddPointsSink>(counts, group, criterion.CountLow, criterion.CountHigh, criterion.Points);
+                }
+                else
+                {
+                    Accumulate(table, binding, criterion.Conditions, from, group, mask, criterion.Points);
+                }
+            }
+
+            Kernels.AddClamped(total, group, planGroup.MaxPoints);
+            if (!coverage.IsEmpty)
+            {
+                covered.Clear();
+                foreach (PlanCriterion criterion in planGroup.Criteria)
+                {
+                    Accumulate(table, binding, criterion.Presence, from, covered, mask, 1);
+                }
+
+                Kernels.AddCoverage(coverage, covered, planGroup.MaxPoints, planGroup.Criteria.Length);
+            }
+        }
+
+        if (!coverage.IsEmpty)
+        {
+            for (int i = 0; i < coverage.Length; i++)
+            {
+                coverage[i] = FinishCoverage(coverage[i]);
+            }
+        }
+    }
+
+    /// <summary>accumulator += points where every condition holds (no conditions = always).</summary>
+    private static void Accumulate(ColumnTable table, Binding binding, PlanCondition[] conditions, int from, Span<int> accumulator, Span<int> mask, int points)
+    {
+        switch (conditions.Length)
+        {
+            case 0:
+                Kernels.AddMasked(accumulator, AllSet(mask), points);
+                break;
+            case 1:
+                Apply<AddPointsSink>(table, binding, conditions[0], from, accumulator, points);
+                break;
+            default:
+                Apply<StoreMaskSink>(table, binding, conditions[0], from, mask, 0);
+                for (int k = 1; k < conditions.Length; k++)
+                {
+                    Apply<AndMaskSink>(table, binding, conditions[k], from, mask, 0);
+                }
+
+                Kernels.AddMasked(accumulator, mask, points);
+                break;
+        }
+    }
+
+    private static Span<int> AllSet(Span<int> mask)
+    {
+        mask.Fill(-1);
+        return mask;
+    }
+
+    private static void Apply<TSink>(ColumnTable table, Binding binding, PlanCondition condition, int from, Span<int> destination, int points)
+        where TSink : struct, IMaskSink
+    {
+        BoundCondition bound = condition.Bound;
+        int length = destination.Length;
+        switch (bound.Test)
+        {
+            case BoundTest.Number:
+                Kernels.Number<TSink>(bound.NumberTest, ((double[])table.Columns[bound.Column]).AsSpan(from, length), destination, bound.A, bound.B, points);
+                break;
+            case BoundTest.IntRange:
+                Kernels.IntRange<TSink>(((int[])table.Columns[bound.Column]).AsSpan(from, length), destination, binding.Ranges[2 * condition.Id], binding.Ranges[(2 * condition.Id) + 1], points);
+                break;
+            default:
+                ReadOnlySpan<byte> codes = binding.Codes.AsSpan(condition.CodeOffset, binding.CodeLengths[condition.Id]);
+                Kernels.Bytes<TSink>(((byte[])table.Columns[bound.Column]).AsSpan(from, length), destination, codes, bound.Test == BoundTest.ByteKnownNotInSet, points);
+                break;
+        }
+    }
+
+    /// <summary>Per-evaluation binding: day ranges and resolved text codes per condition id (rented arrays).</summary>
+    private readonly struct Binding
+    {
+        public Binding(int[] ranges, byte[] codes, int[] codeLengths)
+        {
+            Ranges = ranges;
+            Codes = codes;
+            CodeLengths = codeLengths;
+        }
+
+        public int[] Ranges { get; }
+
+        public byte[] Codes { get; }
+
+        public int[] CodeLengths { get; }
+
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(Ranges);
+            ArrayPool<byte>.Shared.Return(Codes);
+            ArrayPool<int>.Shared.Return(CodeLengths);
+        }
+    }
+
+    /// <summary>A worker on a thread-pool thread: scores its range into rented buffers, copied out by the caller.</summary>
+    private sealed class WorkerState : IDisposable
+    {
+        private readonly CompiledHealthScore _owner;
+        private readonly PortfolioSnapshot _snapshot;
+        private readonly EventCounts? _eventCounts;
+        private readonly Binding _binding;
+        private readonly int _blockSize;
+
+        public WorkerState(CompiledHealthScore owner, PortfolioSnapshot snapshot, EventCounts? eventCounts, Binding binding, int start, int count, bool coverage, int blockSize)
+        {
+            _owner = owner;
+            _snapshot = snapshot;
+            _eventCounts = eventCounts;
+            _binding = binding;
+            _blockSize = blockSize;
+            Start = start;
+            Count = count;
+            Scores = ArrayPool<byte>.Shared.Rent(Math.Max(1, count));
+            Statuses = ArrayPool<byte>.Shared.Rent(Math.Max(1, count));
+            Coverage = coverage ? ArrayPool<double>.Shared.Rent(Math.Max(1, count)) : null;
+            Accumulator = new StatisticsAccumulator(snapshot.OwnerCount, snapshot.SegmentCount);
+        }
+
+        public int Start { get; }
+
+        public int Count { get; }
+
+        public byte[] Scores { get; }
+
+        public byte[] Statuses { get; }
+
+        public double[]? Coverage { get; }
+
+        public StatisticsAccumulator Accumulator { get; }
+
+        public void Run() =>
+            _owner.Run(_snapshot, _eventCounts, _binding, Start, Scores.AsSpan(0, Count), Statuses.AsSpan(0, Count), Coverage is null ? default : Coverage.AsSpan(0, Count), Accumulator, _blockSize);
+
+        public void Dispose()
+        {
+            ArrayPool<byte>.Shared.Return(Scores);
+            ArrayPool<byte>.Shared.Return(Statuses);
+            if (Coverage is not null)
+            {
+                ArrayPool<double>.Shared.Return(Coverage);
+            }
+
+            Accumulator.Dispose();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Immutable;
+
+namespace CustomerSuccess.Core.HealthScores.Snapshots;
+
+/// <summary>
+/// An immutable columnar (struct-of-arrays) snapshot of a portfolio's signals, built once by
+/// <see cref="PortfolioSnapshotBuilder"/> and scored many times by a compiled health score.
+/// </summary>
+/// <remarks>
+/// <para>Encoding, one typed array per signal (see <see cref="SignalEncoding"/>): numbers as <see cref="double"/>
+/// with NaN = missing; text dictionary-encoded per column as a <see cref="byte"/> code (0 = missing, 1..255 = the
+/// column's dictionary in first-seen order); dates as <see cref="int"/> day numbers since 1970-01-01 with
+/// <see cref="int.MinValue"/> = missing; booleans as a byte 0/1/2 = missing/false/true.</para>
+/// <para>Every account also carries an owner (CSM) code in [0, <see cref="OwnerCount"/>) and a segment bitmask
+/// (bit k set = the account belongs to segment k, k &lt; <see cref="SegmentCount"/> ≤ 5, rule 74), used by the
+/// portfolio statistics breakdowns.</para>
+/// <para>Immutable after build and safe to share between threads.</para>
+/// </remarks>
+public sealed class PortfolioSnapshot
+{
+    /// <summary>The largest number of segments a snapshot may declare (rule 74: a score applies to at most five segments).</summary>
+    public const int MaxSegments = 5;
+
+    /// <summary>The largest number of owners a snapshot may declare (owner codes are 16-bit).</summary>
+    public const int MaxOwners = ushort.MaxValue + 1;
+
+    private readonly ColumnTable _table;
+    private readonly ushort[] _owners;
+    private readonly byte[] _segments;
+
+    internal PortfolioSnapshot(ColumnTable table, ushort[] owners, byte[] segments, int ownerCount, int segmentCount)
+    {
+        _table = table;
+        _owners = owners;
+        _segments = segments;
+        OwnerCount = ownerCount;
+        SegmentCount = segmentCount;
+    }
+
+    /// <summary>Gets the schema: the signals in column order.</summary>
+    /// <value>The schema the snapshot was built with.</value>
+    public PortfolioSchema Schema => _table.Schema;
+
+    /// <summary>Gets the number of accounts (rows).</summary>
+    /// <value>The account count; account indexes are 0 to AccountCount − 1.</value>
+    public int AccountCount => _table.Count;
+
+    /// <summary>Gets the number of owner codes declared at build time.</summary>
+    /// <value>Owner codes are in [0, OwnerCount).</value>
+    public int OwnerCount { get; }
+
+    /// <summary>Gets the number of segments declared at build time (0 to <see cref="MaxSegments"/>).</summary>
+    /// <value>Segment bits are 0 to SegmentCount − 1.</value>
+    public int SegmentCount { get; }
+
+    /// <summary>Gets the bytes held per account by the signal columns plus the owner and segment columns.</summary>
+    /// <value>Σ bytes per value of every column (8 number, 1 text, 4 date, 1 boolean) + 2 (owner) + 1 (segments).</value>
+    public int BytesPerAccount
+    {
+        get
+        {
+            int bytes = sizeof(ushort) + sizeof(byte);
+            foreach (SignalDefinition signal in Schema.Signals)
+            {
+                bytes += ColumnTable.BytesPerValue(signal.Type);
+            }
+
+            return bytes;
+        }
+    }
+
+    /// <summary>Gets the owner code column.</summary>
+    /// <value>One owner code per account.</value>
+    public ReadOnlySpan<ushort> OwnerCodes => _owners;
+
+    /// <summary>Gets the segment bitmask column.</summary>
+    /// <value>One bitmask per account; bit k = member of segment k.</value>
+    public ReadOnlySpan<byte> SegmentMasks => _segments;
+
+    internal ColumnTable Table => _table;
+
+    /// <summary>Gets a number column.</summary>
+    /// <param name="column">The column index (see <see cref="PortfolioSchema.IndexOf"/>).</param>
+    /// <returns>The values; NaN = missing.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
+    /// <exception cref="ArgumentException">The column is not a number column.</exception>
+    public ReadOnlySpan<double> GetNumbers(int column) => _table.Column<double>(column, SignalType.Number);
+
+    /// <summary>Gets a text column's codes.</summary>
+    /// <param name="column">The column index.</param>
+    /// <returns>The codes; 0 = missing, code c = <c>GetTextDictionary(column)[c - 1]</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
+    /// <exception cref="ArgumentException">The column is not a text column.</exception>
+    public ReadOnlySpan<byte> GetTextCodes(int column) => _table.Column<byte>(column, SignalType.Text);
+
+    /// <summary>Gets a text column's dictionary.</summary>
+    /// <param name="column">The column index.</param>
+    /// <returns>The distinct values in code order: code c is element c − 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
+    /// <exception cref="ArgumentException">The column is not a text column.</exception>
+    public ImmutableArray<string> GetTextDictionary(int column)
+    {
+        _ = _table.Column<byte>(column, SignalType.Text);
+        return _table.Dictionaries[column];
+    }
+
+    /// <summary>Gets a date column's day numbers.</summary>
+    /// <param name="column">The column index.</param>
+    /// <returns>Days since 1970-01-01; <see cref="int.MinValue"/> = missing.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
+    /// <exception cref="ArgumentException">The column is not a date column.</exception>
+    public ReadOnlySpan<int> GetDayNumbers(int column) => _table.Column<int>(column, SignalType.Date);
+
+    /// <summary>Gets a boolean column.</summary>
+    /// <param name="column">The column index.</param>
+    /// <returns>Bytes 0 = missing, 1 = false, 2 = true.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
+    /// <exception cref="ArgumentException">The column is not a boolean column.</exception>
+    public ReadOnlySpan<byte> GetBooleans(int column) => _table.Column<byte>(column, SignalType.Boolean);
+
+    /// <summary>Decodes one value: a boxed <see cref="double"/>, <see cref="string"/>, <see cref="NodaTime.LocalDate"/> or
+    /// <see cref="bool"/>, or null when missing. Meant for explanations and tests, not for hot loops.</summary>
+    /// <param name="column">The column index.</param>
+    /// <param name="account">The account index.</param>
+    /// <returns>The decoded value or null.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such column or account.</exception>
+    public object? GetValue(int column, int account)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)column, (uint)Schema.Count, nameof(column));
+        return _table.GetValue(column, account);
+    }
+}
