@@ -163,14 +163,16 @@ public sealed class PortfolioData
         return new PortfolioSchema(signals);
     }
 
-    public PortfolioSnapshot BuildSnapshot()
+    public PortfolioSnapshot BuildSnapshot(bool breakdowns = true)
     {
         PortfolioSchema schema = Schema();
-        var builder = new PortfolioSnapshotBuilder(schema, OwnerCount, SegmentCount, Count);
+        var builder = breakdowns
+            ? new PortfolioSnapshotBuilder(schema, OwnerCount, SegmentCount, Count)
+            : new PortfolioSnapshotBuilder(schema, 1, 0, Count);
         int dateBase = NumberNames.Length + TextNames.Length;
         for (int i = 0; i < Count; i++)
         {
-            int row = builder.AddAccount(Owners[i], Segments[i]);
+            int row = breakdowns ? builder.AddAccount(Owners[i], Segments[i]) : builder.AddAccount();
             for (int c = 0; c < NumberNames.Length; c++)
             {
                 builder.SetNumber(row, c, Numbers[c][i]);

@@ -36,27 +36,46 @@ internal sealed class StatisticsAccumulator : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> scores, ReadOnlySpan<ushort> owners, ReadOnlySpan<byte> masks)
     {
-        int[] byOwner = _byOwner!;
-        if (_ownerCount == 1)
+        // One pass over the block, reading each score once; the owner and segment tables are updated together.
+        // Spans are sliced to the score count so the JIT can drop the bounds checks on the inputs.
+        int n = scores.Length;
+        owners = owners[..n];
+        masks = masks[..n];
+        Span<int> byOwner = _byOwner.AsSpan(0, _ownerCount * ScoreValues);
+        if (_byMask is { } byMaskArray)
         {
-            foreach (byte s in scores)
+            Span<int> byMask = byMaskArray.AsSpan(0, MaskValues * ScoreValues);
+            if (_ownerCount == 1)
             {
-                byOwner[s]++;
+                for (int i = 0; i < n; i++)
+                {
+                    int s = scores[i];
+                    byOwner[s]++;
+                    byMask[(masks[i] * ScoreValues) + s]++;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    int s = scores[i];
+                    byOwner[(owners[i] * ScoreValues) + s]++;
+                    byMask[(masks[i] * ScoreValues) + s]++;
+                }
+            }
+        }
+        else if (_ownerCount == 1)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                byOwner[scores[i]]++;
             }
         }
         else
         {
-            for (int i = 0; i < scores.Length; i++)
+            for (int i = 0; i < n; i++)
             {
                 byOwner[(owners[i] * ScoreValues) + scores[i]]++;
-            }
-        }
-
-        if (_byMask is { } byMask)
-        {
-            for (int i = 0; i < scores.Length; i++)
-            {
-                byMask[(masks[i] * ScoreValues) + scores[i]]++;
             }
         }
     }
