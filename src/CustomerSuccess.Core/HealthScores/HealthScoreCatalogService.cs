@@ -308,23 +308,12 @@ public sealed class HealthScoreCatalogService
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(account);
         var now = _clock.GetCurrentInstant();
-        return OptimisticCommand.RunAsync<PortalId, HealthScoreCatalogState, TOutput>(
+        return OptimisticCommand.RunOnAggregateAsync(
             _store,
             account.PortalId,
-            state =>
-            {
-                var catalog = new HealthScoreCatalog(state ?? HealthScoreCatalog.CreateInitialState(account.PortalId), _policy, _options);
-                var before = catalog.State;
-                var outcome = operation(catalog, now);
-                if (!outcome.TryGetValue(out var output))
-                {
-                    return Result.Failure<(HealthScoreCatalogState, TOutput)>(outcome.Error!);
-                }
-
-                // An unchanged catalog is handed back as the loaded instance so that nothing is saved.
-                var next = ReferenceEquals(catalog.State, before) && state is not null ? state : catalog.State;
-                return Result.Success((next, output));
-            },
+            state => new HealthScoreCatalog(state, _policy, _options),
+            () => HealthScoreCatalog.CreateInitialState(account.PortalId),
+            (HealthScoreCatalog catalog) => operation(catalog, now),
             expectedVersion,
             cancellationToken);
     }

@@ -89,5 +89,52 @@ public static class OptimisticCommand
         return Result.Failure<Versioned<TOutput>>(conflict ?? ConcurrencyErrors.Conflict(DescribeKey<TState>(key)));
     }
 
+    /// <summary>Runs <paramref name="operation"/> on the aggregate stored under <paramref name="key"/>: restores the
+    /// aggregate from the stored state (or from the initial state when none is stored), applies the operation, and saves
+    /// the aggregate's new state by compare-and-set, as <see cref="RunAsync{TKey, TState, TOutput}"/> does.</summary>
+    /// <typeparam name="TKey">The aggregate key.</typeparam>
+    /// <typeparam name="TState">The aggregate's immutable state.</typeparam>
+    /// <typeparam name="TAggregate">The aggregate.</typeparam>
+    /// <typeparam name="TOutput">What the operation returns besides the new state.</typeparam>
+    /// <param name="store">The store.</param>
+    /// <param name="key">The aggregate key.</param>
+    /// <param name="restore">Builds the aggregate over a state; given the initial state when nothing is stored.</param>
+    /// <param name="initialState">Creates the state of an aggregate that was never saved.</param>
+    /// <param name="operation">The domain operation; it must be pure (it may run several times).</param>
+    /// <param name="expectedVersion">The version the caller saw, or <see langword="null"/> for a server-side command.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The output with the new version, or the refusal, or <c>concurrency.conflict</c>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <remarks>An operation that leaves the aggregate's state unchanged (the same instance) writes nothing, because
+    /// the aggregate was restored over the stored instance.</remarks>
+    public static Task<Result<Versioned<TOutput>>> RunOnAggregateAsync<TKey, TState, TAggregate, TOutput>(
+        IAggregateStore<TKey, TState> store,
+        TKey key,
+        Func<TState, TAggregate> restore,
+        Func<TState> initialState,
+        Func<TAggregate, Result<TOutput>> operation,
+        VersionToken? expectedVersion = null,
+        CancellationToken cancellationToken = default)
+        where TKey : notnull
+        where TState : class
+        where TAggregate : AggregateRoot<TState>
+        where TOutput : class
+    {
+        ArgumentNullException.ThrowIfNull(restore);
+        ArgumentNullException.ThrowIfNull(initialState);
+        ArgumentNullException.ThrowIfNull(operation);
+        return RunAsync<TKey, TState, TOutput>(
+            store,
+            key,
+            state =>
+            {
+                var aggregate = restore(state ?? initialState());
+                return operation(aggregate).Map(output => (aggregate.State, output));
+            },
+            expectedVersion,
+            cancellationToken);
+    }
+
     private static string DescribeKey<TState>(object key) => $"{typeof(TState).Name} {key}";
 }

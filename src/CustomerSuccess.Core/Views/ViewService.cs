@@ -231,18 +231,12 @@ public sealed class ViewService
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(account);
-        return OptimisticCommand.RunAsync<ViewCatalogKey, ViewCatalogState, TOutput>(
+        return OptimisticCommand.RunOnAggregateAsync(
             _store,
             catalog,
-            state =>
-            {
-                var aggregate = new ViewCatalog(state ?? ViewCatalog.CreateInitialState(catalog), _policy);
-                var before = aggregate.State;
-                var outcome = operation(aggregate);
-                return outcome.TryGetValue(out var output)
-                    ? Result.Success((state is not null && ReferenceEquals(before, aggregate.State) ? state : aggregate.State, output))
-                    : Result.Failure<(ViewCatalogState, TOutput)>(outcome.Error!);
-            },
+            state => new ViewCatalog(state, _policy),
+            () => ViewCatalog.CreateInitialState(catalog),
+            operation,
             expectedVersion,
             cancellationToken);
     }

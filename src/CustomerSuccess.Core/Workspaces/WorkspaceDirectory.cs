@@ -534,19 +534,8 @@ public sealed class WorkspaceDirectory : AggregateRoot<WorkspaceDirectoryState>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
     /// <remarks>The toggle does not need a services object: hiding a tab is always allowed (library choice).</remarks>
-    public Result SetServicesTabShown(Actor actor, AccountContext account, WorkspaceId workspaceId, bool shown, Instant now)
-    {
-        CheckCaller(actor, account);
-        Workspace? workspace = null;
-        var error = Authorize(actor, account, CsOperation.ManageWorkspaceSettings) ?? Find(workspaceId, out workspace);
-        if (error is not null)
-        {
-            return Result.Failure(error);
-        }
-
-        var settings = workspace!.Settings with { Services = workspace.Settings.Services with { TabShown = shown } };
-        return CommitSettings(workspace, settings, WorkspaceSettingsSection.Services, actor, now);
-    }
+    public Result SetServicesTabShown(Actor actor, AccountContext account, WorkspaceId workspaceId, bool shown, Instant now) =>
+        SetTabShown(actor, account, workspaceId, WorkspaceSettingsSection.Services, s => s with { Services = s.Services with { TabShown = shown } }, now);
 
     /// <summary>Saves a workspace's services configuration (rules 17, 18, 24).</summary>
     /// <param name="actor">Who saves it; needs <see cref="CsOperation.ManageWorkspaceSettings"/>.</param>
@@ -599,18 +588,18 @@ public sealed class WorkspaceDirectory : AggregateRoot<WorkspaceDirectoryState>
     /// <returns>Success (without an event if unchanged), or <c>access.*</c>, <see cref="WorkspaceErrors.NotFoundCode"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
-    public Result SetRevenueTabShown(Actor actor, AccountContext account, WorkspaceId workspaceId, bool shown, Instant now)
+    public Result SetRevenueTabShown(Actor actor, AccountContext account, WorkspaceId workspaceId, bool shown, Instant now) =>
+        SetTabShown(actor, account, workspaceId, WorkspaceSettingsSection.Revenue, s => s with { Revenue = s.Revenue with { TabShown = shown } }, now);
+
+    /// <summary>The Services and Revenue tab toggles (rule 22): settings permission, the workspace, then the change.</summary>
+    private Result SetTabShown(Actor actor, AccountContext account, WorkspaceId workspaceId, WorkspaceSettingsSection section, Func<WorkspaceSettings, WorkspaceSettings> toggle, Instant now)
     {
         CheckCaller(actor, account);
         Workspace? workspace = null;
         var error = Authorize(actor, account, CsOperation.ManageWorkspaceSettings) ?? Find(workspaceId, out workspace);
-        if (error is not null)
-        {
-            return Result.Failure(error);
-        }
-
-        var settings = workspace!.Settings with { Revenue = workspace.Settings.Revenue with { TabShown = shown } };
-        return CommitSettings(workspace, settings, WorkspaceSettingsSection.Revenue, actor, now);
+        return error is not null
+            ? Result.Failure(error)
+            : CommitSettings(workspace!, toggle(workspace!.Settings), section, actor, now);
     }
 
     /// <summary>Saves a workspace's configuration of one revenue object (rules 21, 24, ambiguity B11).</summary>

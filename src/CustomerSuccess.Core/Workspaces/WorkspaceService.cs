@@ -343,22 +343,13 @@ public sealed class WorkspaceService
         ArgumentNullException.ThrowIfNull(account);
         var now = _clock.GetCurrentInstant();
         var portalId = account.PortalId;
-        return OptimisticCommand.RunAsync<PortalId, WorkspaceDirectoryState, WorkspaceDirectoryChange>(
+        return OptimisticCommand.RunOnAggregateAsync(
             _store,
             portalId,
-            state =>
-            {
-                var directory = state is null ? WorkspaceDirectory.CreateNew(portalId, _policy) : new WorkspaceDirectory(state, _policy);
-                var outcome = operation(directory, now);
-                if (!outcome.TryGetValue(out var workspaceId))
-                {
-                    return Result.Failure<(WorkspaceDirectoryState, WorkspaceDirectoryChange)>(outcome.Error!);
-                }
-
-                var workspace = workspaceId is { } id ? directory.State.Find(id) : null;
-                var change = new WorkspaceDirectoryChange(directory.State, workspace, [.. directory.DomainEvents]);
-                return Result.Success((directory.State, change));
-            },
+            state => new WorkspaceDirectory(state, _policy),
+            () => WorkspaceDirectory.CreateInitialState(portalId),
+            (WorkspaceDirectory directory) => operation(directory, now).Map(workspaceId =>
+                new WorkspaceDirectoryChange(directory.State, workspaceId is { } id ? directory.State.Find(id) : null, [.. directory.DomainEvents])),
             expectedVersion,
             cancellationToken);
     }

@@ -113,4 +113,55 @@ public sealed class OptimisticCommandTests
         Assert.All(results.Where(r => r.IsFailure), r => Assert.Equal(ConcurrencyErrors.ConflictCode, r.Error!.Code));
         Assert.Equal(succeeded, (await store.LoadAsync("k"))!.State.Value);
     }
+
+    private sealed class CounterAggregate(Counter state) : AggregateRoot<Counter>(state)
+    {
+        public Result<Output> Set(int value) =>
+            value < 0
+                ? Result.Failure<Output>(new DomainError("test.negative", "No negative counters."))
+                : Result.Success(new Output(Apply(value)));
+
+        private int Apply(int value)
+        {
+            var old = State.Value;
+            if (value != old)
+            {
+                Commit(new Counter(value), null);
+            }
+
+            return old;
+        }
+    }
+
+    [Fact]
+    public async Task RunOnAggregateAsync_NothingStored_StartsFromTheInitialStateAndSaves()
+    {
+        var store = new InMemoryAggregateStore<string, Counter>();
+        var result = await OptimisticCommand.RunOnAggregateAsync(store, "k", s => new CounterAggregate(s), () => new Counter(10), (CounterAggregate a) => a.Set(11));
+
+        Assert.Equal(10, result.Value.State.Seen);
+        Assert.Equal(11, (await store.LoadAsync("k"))!.State.Value);
+    }
+
+    [Fact]
+    public async Task RunOnAggregateAsync_UnchangedAggregate_WritesNothing()
+    {
+        var store = new InMemoryAggregateStore<string, Counter>();
+        var saved = await store.SaveAsync("k", new Counter(5), VersionToken.None);
+
+        var result = await OptimisticCommand.RunOnAggregateAsync(store, "k", s => new CounterAggregate(s), () => new Counter(0), (CounterAggregate a) => a.Set(5));
+
+        Assert.Equal(saved.Value, result.Value.Version);
+        Assert.Equal(saved.Value, (await store.LoadAsync("k"))!.Version);
+    }
+
+    [Fact]
+    public async Task RunOnAggregateAsync_Refused_WritesNothing()
+    {
+        var store = new InMemoryAggregateStore<string, Counter>();
+        var result = await OptimisticCommand.RunOnAggregateAsync(store, "k", s => new CounterAggregate(s), () => new Counter(0), (CounterAggregate a) => a.Set(-1));
+
+        Assert.Equal("test.negative", result.Error!.Code);
+        Assert.Null(await store.LoadAsync("k"));
+    }
 }
