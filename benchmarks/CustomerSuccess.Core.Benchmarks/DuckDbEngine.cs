@@ -26,7 +26,7 @@ public sealed class DuckDbEngine : IDisposable
         columns.AddRange(PortfolioData.TextNames.Select(n => n + " VARCHAR"));
         columns.AddRange(PortfolioData.DateNames.Select(n => n + " DATE"));
         columns.Add(PortfolioData.BooleanName + " BOOLEAN");
-        columns.AddRange(Enumerable.Range(0, data.EventCounts.Length).Select(e => $"e{e} INTEGER"));
+        columns.AddRange(Enumerable.Range(0, data.ActivityCounts.Length).Select(e => $"e{e} INTEGER"));
         Execute($"CREATE TABLE accounts ({string.Join(", ", columns)})");
         using (DuckDBAppender appender = _connection.CreateAppender("accounts"))
         {
@@ -51,9 +51,9 @@ public sealed class DuckDbEngine : IDisposable
                 }
 
                 row = data.Flags[i] is { } flag ? row.AppendValue(flag) : row.AppendNullValue();
-                for (int e = 0; e < data.EventCounts.Length; e++)
+                for (int e = 0; e < data.ActivityCounts.Length; e++)
                 {
-                    row = row.AppendValue(data.EventCounts[e][i]);
+                    row = row.AppendValue(data.ActivityCounts[e][i]);
                 }
 
                 row.EndRow();

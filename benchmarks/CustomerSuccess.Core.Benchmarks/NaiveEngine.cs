@@ -169,9 +169,9 @@ public static class NaiveEngine
                 a.Properties[PortfolioData.BooleanName] = flag;
             }
 
-            for (int e = 0; e < data.EventCounts.Length; e++)
+            for (int e = 0; e < data.ActivityCounts.Length; e++)
             {
-                a.Properties["event:" + e] = data.EventCounts[e][i];
+                a.Properties["event:" + e] = data.ActivityCounts[e][i];
             }
 
             accounts[i] = a;

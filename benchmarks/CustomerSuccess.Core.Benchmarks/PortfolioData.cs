@@ -85,7 +85,7 @@ public sealed class PortfolioData
         }
 
         Flags = new bool?[n];
-        EventCounts = [new int[n], new int[n], new int[n]];
+        ActivityCounts = [new int[n], new int[n], new int[n]];
         Owners = new int[n];
         Segments = new int[n];
         int asOfDay = SignalEncoding.ToDayNumber(AsOf);
@@ -116,9 +116,9 @@ public sealed class PortfolioData
             Days[1][i] = r.NextDouble() < 0.15 ? int.MinValue : asOfDay - (int)(90 * (1 - h) * r.NextDouble() * 1.5);
             Days[2][i] = r.NextDouble() < 0.30 ? int.MinValue : asOfDay - (int)(300 * r.NextDouble() * (1.2 - h));
             Flags[i] = r.NextDouble() < h * 0.8;
-            EventCounts[0][i] = (int)logins;
-            EventCounts[1][i] = (int)logins;
-            EventCounts[2][i] = (int)escalations;
+            ActivityCounts[0][i] = (int)logins;
+            ActivityCounts[1][i] = (int)logins;
+            ActivityCounts[2][i] = (int)escalations;
             Owners[i] = r.NextInt(OwnerCount);
             Segments[i] = (int)(r.Next() & ((1 << SegmentCount) - 1));
         }
@@ -135,7 +135,7 @@ public sealed class PortfolioData
     public bool?[] Flags { get; }
 
     /// <summary>Per event criterion of the benchmark definition (definition order), the pre-aggregated count.</summary>
-    public int[][] EventCounts { get; }
+    public int[][] ActivityCounts { get; }
 
     public int[] Owners { get; }
 

@@ -32,7 +32,7 @@ public static class Program
         if (args.Length == 2 && args[0] == "--verify-events")
         {
             var stopwatch = Stopwatch.StartNew();
-            var benchmarks = new EventAggregationBenchmarks { Events = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
+            var benchmarks = new ActivityAggregationBenchmarks { Events = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
             benchmarks.Setup();
             Console.WriteLine($"setup + verification: {stopwatch.Elapsed}");
             stopwatch.Restart();
@@ -56,7 +56,7 @@ public static class Program
     private static void Profile(int n)
     {
         var data = new PortfolioData(n);
-        var counts = CustomerSuccess.Core.HealthScores.Events.EventCounts.FromColumns(n, data.EventCounts);
+        var counts = CustomerSuccess.Core.HealthScores.Activity.ActivityCounts.FromColumns(n, data.ActivityCounts);
         var scores = new byte[n];
         var statuses = new CustomerSuccess.Core.HealthScores.HealthStatus[n];
         foreach (var breakdowns in new[] { true, false })

@@ -3,7 +3,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.HealthScores.Engine;
-using CustomerSuccess.Core.HealthScores.Events;
+using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.HealthScores.Statistics;
 using NodaTime;
@@ -19,7 +19,7 @@ public class ScoringBenchmarks
     private static readonly EvaluationOptions TwoThreads = new() { MaxDegreeOfParallelism = 2 };
 
     private PortfolioSnapshot _snapshot = null!;
-    private EventCounts _counts = null!;
+    private ActivityCounts _counts = null!;
     private CompiledHealthScore _compiled = null!;
     private byte[] _scores = null!;
     private HealthStatus[] _statuses = null!;
@@ -74,7 +74,7 @@ public class ScoringBenchmarks
     {
         var data = new PortfolioData(N);
         _snapshot = data.BuildSnapshot();
-        _counts = EventCounts.FromColumns(N, data.EventCounts);
+        _counts = ActivityCounts.FromColumns(N, data.ActivityCounts);
         _compiled = HealthScoreCompiler.Compile(BenchmarkDefinition.Version, _snapshot.Schema).GetValueOrThrow();
         _scores = new byte[N];
         _statuses = new HealthStatus[N];
@@ -113,7 +113,7 @@ public class ScoringBenchmarks
     }
 
     /// <summary>Throws unless every engine gives every account the same score and status.</summary>
-    public static void Verify(CompiledHealthScore compiled, PortfolioSnapshot snapshot, EventCounts counts, System.Collections.Generic.IReadOnlyList<NaiveEngine.NaiveGroup> naiveGroups, NaiveEngine.NaiveAccount[] naiveAccounts, DuckDbEngine duck, int n)
+    public static void Verify(CompiledHealthScore compiled, PortfolioSnapshot snapshot, ActivityCounts counts, System.Collections.Generic.IReadOnlyList<NaiveEngine.NaiveGroup> naiveGroups, NaiveEngine.NaiveAccount[] naiveAccounts, DuckDbEngine duck, int n)
     {
         var one = new byte[n];
         var oneStatus = new HealthStatus[n];

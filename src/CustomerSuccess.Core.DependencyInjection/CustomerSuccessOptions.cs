@@ -1,5 +1,5 @@
 using CustomerSuccess.Core.Access;
-using CustomerSuccess.Core.HealthScores.Lifecycle;
+using CustomerSuccess.Core.Scores;
 
 namespace CustomerSuccess.Core.DependencyInjection;
 

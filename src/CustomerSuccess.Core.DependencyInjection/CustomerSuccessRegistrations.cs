@@ -1,5 +1,5 @@
 using System;
-using CustomerSuccess.Core.HealthScores.Lifecycle;
+using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Stores.InMemory;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Views;

@@ -49,7 +49,7 @@ public sealed class TelcoPortfolioTests
     private static (CsvPortfolio Portfolio, Scoring.Scored Scored, CustomerSuccess.Core.HealthScores.Engine.CompiledHealthScore Score) ScoreTelco()
     {
         var definition = Scoring.ReadDefinition(Scoring.ReadSample("telco-health-score.json"), "sample")!;
-        Assert.True(HealthScoreValidator.Validate(definition, ValidationMode.Activation).IsValid);
+        Assert.True(HealthScoreValidator.Validate(definition, ValidationMode.Activation).IsSuccess);
         var portfolio = CsvPortfolio.Load(TelcoData.Path!, DefinitionSchema.For(definition), "customerID", null, "Churn");
         var score = Scoring.Compile(new ScoreVersion(HealthScoreId.From(1), 1, Instant.FromUtc(2026, 11, 25, 0, 0), definition), portfolio)!;
         return (portfolio, Scoring.Score(score, portfolio, AsOf), score);

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using CustomerSuccess.Core.Cli.Portfolios;
 using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.Access;
-using CustomerSuccess.Core.HealthScores.Lifecycle;
+using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Workspaces;
 using NodaTime;
 using Spectre.Console;

@@ -21,13 +21,13 @@ internal static class Scoring
     public static HealthScoreDefinition? ReadDefinition(string json, string source)
     {
         var parsed = HealthScoreJson.Parse(json);
-        if (!parsed.Success)
+        if (!parsed.IsSuccess)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{source}: {parsed.Error}[/]");
             return null;
         }
 
-        return parsed.Definition;
+        return parsed.Value;
     }
 
     public static string ReadSample(string name)
@@ -46,7 +46,7 @@ internal static class Scoring
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[{colour}]{problem.Severity}[/] {problem.Path}: {problem.Message} [grey]({problem.Code})[/]");
         }
 
-        return report.IsValid;
+        return report.IsSuccess;
     }
 
     public static LocalDate? ParseAsOf(string? text, IClock clock)
@@ -69,7 +69,7 @@ internal static class Scoring
     public static CompiledHealthScore? Compile(ScoreVersion version, CsvPortfolio portfolio)
     {
         var compiled = HealthScoreCompiler.Compile(version, portfolio.Snapshot.Schema);
-        if (!compiled.Succeeded)
+        if (!compiled.IsSuccess)
         {
             foreach (var problem in compiled.Problems)
             {

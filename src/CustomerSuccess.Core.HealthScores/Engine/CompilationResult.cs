@@ -18,17 +18,22 @@ public sealed class CompilationResult<T>
     }
 
     /// <summary>Gets the compiled value.</summary>
-    /// <value>Non-null exactly when <see cref="Succeeded"/>.</value>
+    /// <value>Non-null exactly when <see cref="IsSuccess"/>.</value>
     public T? Value { get; }
 
     /// <summary>Gets the problems that prevented compilation.</summary>
-    /// <value>Empty when <see cref="Succeeded"/>; paths like <c>groups[1].criteria[0].conditions[2]</c>.</value>
+    /// <value>Empty when <see cref="IsSuccess"/>; paths like <c>groups[1].criteria[0].conditions[2]</c>.</value>
     public ImmutableArray<ValidationProblem> Problems { get; }
 
     /// <summary>Gets a value indicating whether compilation succeeded.</summary>
     /// <value><see langword="true"/> when <see cref="Value"/> is available.</value>
     [MemberNotNullWhen(true, nameof(Value))]
-    public bool Succeeded => Value is not null;
+    public bool IsSuccess => Value is not null;
+
+    /// <summary>Gets a value indicating whether compilation failed.</summary>
+    /// <value>The opposite of <see cref="IsSuccess"/>: <see cref="Problems"/> says why.</value>
+    [MemberNotNullWhen(false, nameof(Value))]
+    public bool IsFailure => Value is null;
 
     /// <summary>Returns the compiled value or throws.</summary>
     /// <returns>The compiled value.</returns>

@@ -3,7 +3,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
-using CustomerSuccess.Core.HealthScores.Events;
+using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Explanations;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.HealthScores.Statistics;
@@ -14,7 +14,7 @@ namespace CustomerSuccess.Core.HealthScores.Engine;
 /// <summary>
 /// A score version compiled against a snapshot schema (<see cref="HealthScoreCompiler.Compile"/>): property names bound
 /// to column indexes, operators to specialised vector kernels. Scores a whole portfolio in one pass
-/// (<see cref="Evaluate(PortfolioSnapshot, EventCounts, LocalDate, Span{byte}, Span{HealthStatus}, EvaluationOptions)"/>),
+/// (<see cref="Evaluate(PortfolioSnapshot, ActivityCounts, LocalDate, Span{byte}, Span{HealthStatus}, EvaluationOptions)"/>),
 /// one account (<see cref="ScoreAccount"/>) or explains one account (<see cref="Explain"/>); all three agree exactly.
 /// </summary>
 /// <remarks>
@@ -66,7 +66,7 @@ public sealed class CompiledHealthScore
     /// <value>A snapshot must have the same signals (names and types, in order).</value>
     public PortfolioSchema Schema { get; }
 
-    /// <summary>Gets the event criteria in definition order: the column order expected in <see cref="EventCounts"/>.</summary>
+    /// <summary>Gets the event criteria in definition order: the column order expected in <see cref="ActivityCounts"/>.</summary>
     /// <value>Empty when the definition has no event criteria.</value>
     public ImmutableArray<EventCriterion> EventCriteria { get; }
 
@@ -80,7 +80,7 @@ public sealed class CompiledHealthScore
     /// <returns>The portfolio statistics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="ArgumentException">The snapshot's schema differs, the spans have the wrong length, or event counts are missing or mismatched.</exception>
-    public PortfolioStatistics Evaluate(PortfolioSnapshot snapshot, EventCounts? eventCounts, LocalDate asOf, Span<byte> scores, Span<HealthStatus> statuses, EvaluationOptions? options = null)
+    public PortfolioStatistics Evaluate(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, Span<byte> scores, Span<HealthStatus> statuses, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         return EvaluateRange(snapshot, eventCounts, asOf, 0, scores, statuses, [], options);
@@ -101,7 +101,7 @@ public sealed class CompiledHealthScore
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The range is outside the snapshot.</exception>
     /// <exception cref="ArgumentException">The snapshot's schema differs, the spans have different lengths, or event counts are missing or mismatched.</exception>
-    public PortfolioStatistics EvaluateRange(PortfolioSnapshot snapshot, EventCounts? eventCounts, LocalDate asOf, int start, Span<byte> scores, Span<HealthStatus> statuses, Span<double> coverage, EvaluationOptions? options = null)
+    public PortfolioStatistics EvaluateRange(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, int start, Span<byte> scores, Span<HealthStatus> statuses, Span<double> coverage, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         options ??= EvaluationOptions.Default;
@@ -151,7 +151,7 @@ public sealed class CompiledHealthScore
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="account"/> is out of range.</exception>
     /// <exception cref="ArgumentException">The snapshot's schema differs or event counts are missing or mismatched.</exception>
-    public AccountScore ScoreAccount(PortfolioSnapshot snapshot, EventCounts? eventCounts, LocalDate asOf, int account)
+    public AccountScore ScoreAccount(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, int account)
     {
         HealthScoreExplanation e = Explain(snapshot, eventCounts, asOf, account);
         return new AccountScore(e.ScoreId, e.VersionNumber, e.Score, e.Status, e.Coverage);
@@ -166,7 +166,7 @@ public sealed class CompiledHealthScore
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="account"/> is out of range.</exception>
     /// <exception cref="ArgumentException">The snapshot's schema differs or event counts are missing or mismatched.</exception>
-    public HealthScoreExplanation Explain(PortfolioSnapshot snapshot, EventCounts? eventCounts, LocalDate asOf, int account)
+    public HealthScoreExplanation Explain(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, int account)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         CheckInputs(snapshot, eventCounts);
@@ -230,7 +230,7 @@ public sealed class CompiledHealthScore
 
     private double FinishCoverage(double sum) => _totalMaxPoints == 0 ? 1d : Math.Min(1d, sum / _totalMaxPoints);
 
-    private void CheckInputs(PortfolioSnapshot snapshot, EventCounts? eventCounts)
+    private void CheckInputs(PortfolioSnapshot snapshot, ActivityCounts? eventCounts)
     {
         if (!ReferenceEquals(snapshot.Schema, Schema) && !snapshot.Schema.Signals.AsSpan().SequenceEqual(Schema.Signals.AsSpan()))
         {
@@ -278,7 +278,7 @@ public sealed class CompiledHealthScore
         return binding;
     }
 
-    private void RunParallel(PortfolioSnapshot snapshot, EventCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator main, int blockSize, int workers)
+    private void RunParallel(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator main, int blockSize, int workers)
     {
         int count = scores.Length;
         int chunk = ((count / workers) + 63) & ~63;
@@ -312,7 +312,7 @@ public sealed class CompiledHealthScore
         }
     }
 
-    private void Run(PortfolioSnapshot snapshot, EventCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator statistics, int blockSize)
+    private void Run(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator statistics, int blockSize)
     {
         int[] total = ArrayPool<int>.Shared.Rent(blockSize);
         int[] group = ArrayPool<int>.Shared.Rent(blockSize);
@@ -342,7 +342,7 @@ public sealed class CompiledHealthScore
         }
     }
 
-    private void EvaluateBlock(ColumnTable table, EventCounts? eventCounts, Binding binding, int from, int length, Span<int> total, Span<int> group, Span<int> mask, Span<int> covered, Span<double> coverage)
+    private void EvaluateBlock(ColumnTable table, ActivityCounts? eventCounts, Binding binding, int from, int length, Span<int> total, Span<int> group, Span<int> mask, Span<int> covered, Span<double> coverage)
     {
         total.Clear();
         coverage.Clear();
@@ -462,11 +462,11 @@ public sealed class CompiledHealthScore
     {
         private readonly CompiledHealthScore _owner;
         private readonly PortfolioSnapshot _snapshot;
-        private readonly EventCounts? _eventCounts;
+        private readonly ActivityCounts? _eventCounts;
         private readonly Binding _binding;
         private readonly int _blockSize;
 
-        public WorkerState(CompiledHealthScore owner, PortfolioSnapshot snapshot, EventCounts? eventCounts, Binding binding, int start, int count, bool coverage, int blockSize)
+        public WorkerState(CompiledHealthScore owner, PortfolioSnapshot snapshot, ActivityCounts? eventCounts, Binding binding, int start, int count, bool coverage, int blockSize)
         {
             _owner = owner;
             _snapshot = snapshot;

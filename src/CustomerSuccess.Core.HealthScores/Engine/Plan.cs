@@ -141,7 +141,7 @@ internal sealed class PlanBuilder
 
     private PlanCriterion BuildEvent(EventCriterion criterion, string path, ImmutableArray<EventCriterion>.Builder eventCriteria)
     {
-        Events.EventAggregator.ValidateEventCriterion(criterion, path, _problems);
+        Activity.ActivityAggregator.ValidateEventCriterion(criterion, path, _problems);
         (int low, int high) = Enum.IsDefined(criterion.CountOperator) ? BoundCondition.CountRange(criterion.CountOperator, criterion.Count) : (1, 0);
         eventCriteria.Add(criterion);
         return new PlanCriterion(criterion, [], [], eventCriteria.Count - 1, low, high);

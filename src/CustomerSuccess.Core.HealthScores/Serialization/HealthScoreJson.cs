@@ -19,7 +19,7 @@ namespace CustomerSuccess.Core.HealthScores.Serialization;
 /// <c>"kind": "number" | "text" | "date" | "boolean"</c>. Dates are ISO <c>yyyy-MM-dd</c> via
 /// NodaTime.Serialization.SystemTextJson; NaN and infinities travel as the strings <c>"NaN"</c>, <c>"Infinity"</c>,
 /// <c>"-Infinity"</c> so that drafts round-trip (validation rejects them). Comments are skipped; unknown members are errors.</para>
-/// <para>Reading never throws for malformed input: <see cref="Parse(string)"/> returns a <see cref="HealthScoreJsonResult"/>
+/// <para>Reading never throws for malformed input: <see cref="Parse(string)"/> returns a <see cref="HealthScoreJsonResult{T}"/>
 /// whose error names the JSON path, the 1-based line and the byte position. Parsing checks the document's shape only;
 /// a parsed definition may be an invalid draft, so validate it before activation.</para>
 /// <para>Stateless and thread-safe.</para>
@@ -53,7 +53,7 @@ public static partial class HealthScoreJson
     /// <param name="json">The JSON text.</param>
     /// <returns>The definition, or an error with path, line and byte position; never throws for malformed input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    public static HealthScoreJsonResult Parse(string json)
+    public static HealthScoreJsonResult<HealthScoreDefinition> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         return Parse(Encoding.UTF8.GetBytes(json));
@@ -64,7 +64,7 @@ public static partial class HealthScoreJson
     /// <returns>The definition, or an error with path, line and byte position; never throws for malformed input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
-    public static HealthScoreJsonResult Parse(Stream utf8Json)
+    public static HealthScoreJsonResult<HealthScoreDefinition> Parse(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var buffer = new MemoryStream();
@@ -75,7 +75,7 @@ public static partial class HealthScoreJson
     /// <summary>Reads a definition document from UTF-8 bytes.</summary>
     /// <param name="utf8Json">The UTF-8 encoded JSON; a leading byte-order mark is skipped.</param>
     /// <returns>The definition, or an error with path, line and byte position; never throws for malformed input.</returns>
-    public static HealthScoreJsonResult Parse(ReadOnlySpan<byte> utf8Json)
+    public static HealthScoreJsonResult<HealthScoreDefinition> Parse(ReadOnlySpan<byte> utf8Json)
     {
         if (utf8Json.StartsWith(Utf8Bom))
         {
@@ -92,14 +92,14 @@ public static partial class HealthScoreJson
                 HealthScoreDefinition? definition = mapper.Definition(dto, "$");
                 if (definition is not null)
                 {
-                    return HealthScoreJsonResult.Ok(definition);
+                    return HealthScoreJsonResult<HealthScoreDefinition>.Ok(definition);
                 }
 
                 failure = mapper.Failure;
             }
         }
 
-        return HealthScoreJsonResult.Fail(ToError(utf8Json, failure!));
+        return HealthScoreJsonResult<HealthScoreDefinition>.Fail(ToError(utf8Json, failure!));
     }
 
     /// <summary>Writes a score version (rule 83) as an indented JSON document of schema <see cref="VersionSchemaV1"/>.</summary>
@@ -124,18 +124,12 @@ public static partial class HealthScoreJson
 
     /// <summary>Reads a score-version document written by <see cref="SerializeVersion"/>.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <param name="version">The version read, or <see langword="null"/> on failure.</param>
-    /// <param name="error">The error, or <see langword="null"/> on success.</param>
-    /// <returns><see langword="true"/> when the document was read; never throws for malformed input.</returns>
+    /// <returns>The version, or an error with path, line and byte position; never throws for malformed input.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    public static bool TryParseVersion(
-        string json,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ScoreVersion? version,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out HealthScoreJsonError? error)
+    public static HealthScoreJsonResult<ScoreVersion> ParseVersion(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         byte[] utf8 = Encoding.UTF8.GetBytes(json);
-        version = null;
         Failure? failure = CheckSchema(utf8, VersionSchemaV1);
         if (failure is null)
         {
@@ -143,13 +137,16 @@ public static partial class HealthScoreJson
             if (dto is not null)
             {
                 var mapper = new Mapper();
-                version = mapper.Version(dto);
+                if (mapper.Version(dto) is { } version)
+                {
+                    return HealthScoreJsonResult<ScoreVersion>.Ok(version);
+                }
+
                 failure = mapper.Failure;
             }
         }
 
-        error = version is null ? ToError(utf8, failure!) : null;
-        return version is not null;
+        return HealthScoreJsonResult<ScoreVersion>.Fail(ToError(utf8, failure!));
     }
 
     private static JsonSerializerOptions CreateOptions()

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace CustomerSuccess.Core.HealthScores.Serialization;
@@ -17,42 +18,53 @@ public sealed record HealthScoreJsonError(string Path, long LineNumber, long Byt
         string.Format(CultureInfo.InvariantCulture, "{0} ({1}, line {2}, byte {3})", Message, Path, LineNumber, BytePositionInLine);
 }
 
-/// <summary>The outcome of <see cref="HealthScoreJson.Parse(string)"/>: a definition or an error, never an exception.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed class HealthScoreJsonResult
+/// <summary>The outcome of reading a JSON document with <see cref="HealthScoreJson"/>: the value read, or an error with
+/// path and position; reading never throws for malformed input.</summary>
+/// <typeparam name="T">What the document holds: a <see cref="HealthScoreDefinition"/> or a <see cref="ScoreVersion"/>.</typeparam>
+/// <remarks>The outcome types of this package spell success the same way as <c>Result</c> in CustomerSuccess.Core:
+/// <see cref="IsSuccess"/>, <see cref="IsFailure"/>, <see cref="Value"/>, <see cref="GetValueOrThrow"/>.
+/// <threadsafety>Immutable and thread-safe.</threadsafety></remarks>
+public sealed class HealthScoreJsonResult<T>
+    where T : class
 {
-    private HealthScoreJsonResult(HealthScoreDefinition? definition, HealthScoreJsonError? error)
+    private HealthScoreJsonResult(T? value, HealthScoreJsonError? error)
     {
-        Definition = definition;
+        Value = value;
         Error = error;
     }
 
     /// <summary>Gets a value indicating whether the document was read.</summary>
-    /// <value><see langword="true"/> when <see cref="Definition"/> is set; <see langword="false"/> when <see cref="Error"/> is set.</value>
-    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Definition))]
-    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Error))]
-    public bool Success => Definition is not null;
+    /// <value><see langword="true"/> when <see cref="Value"/> is set; <see langword="false"/> when <see cref="Error"/> is set.</value>
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsSuccess => Value is not null;
 
-    /// <summary>Gets the definition read.</summary>
-    /// <value>Set on success; otherwise <see langword="null"/>. The definition may still be an invalid draft: run
+    /// <summary>Gets a value indicating whether the document could not be read.</summary>
+    /// <value>The opposite of <see cref="IsSuccess"/>.</value>
+    [MemberNotNullWhen(false, nameof(Value))]
+    [MemberNotNullWhen(true, nameof(Error))]
+    public bool IsFailure => Value is null;
+
+    /// <summary>Gets the value read.</summary>
+    /// <value>Set on success; otherwise <see langword="null"/>. A definition may still be an invalid draft: run
     /// <see cref="Validation.HealthScoreValidator"/> on it.</value>
-    public HealthScoreDefinition? Definition { get; }
+    public T? Value { get; }
 
     /// <summary>Gets the error.</summary>
     /// <value>Set on failure; otherwise <see langword="null"/>.</value>
     public HealthScoreJsonError? Error { get; }
 
-    /// <summary>Returns the definition or throws.</summary>
-    /// <returns>The definition.</returns>
+    /// <summary>Returns the value or throws.</summary>
+    /// <returns>The value.</returns>
     /// <exception cref="FormatException">The document could not be read; the message includes path and line.</exception>
-    public HealthScoreDefinition GetValueOrThrow() =>
-        Definition ?? throw new FormatException(Error!.ToString());
+    public T GetValueOrThrow() =>
+        Value ?? throw new FormatException(Error!.ToString());
 
     /// <summary>Returns "success" or the error.</summary>
     /// <returns>A one-line description.</returns>
-    public override string ToString() => Success ? "success" : Error.ToString();
+    public override string ToString() => IsSuccess ? "success" : Error.ToString();
 
-    internal static HealthScoreJsonResult Ok(HealthScoreDefinition definition) => new(definition, null);
+    internal static HealthScoreJsonResult<T> Ok(T value) => new(value, null);
 
-    internal static HealthScoreJsonResult Fail(HealthScoreJsonError error) => new(null, error);
+    internal static HealthScoreJsonResult<T> Fail(HealthScoreJsonError error) => new(null, error);
 }

@@ -4,7 +4,7 @@ using NodaTime;
 namespace CustomerSuccess.Core.HealthScores.Snapshots;
 
 /// <summary>
-/// The column encodings of <see cref="PortfolioSnapshot"/> and <see cref="Events.EventLog"/>. Missing values are
+/// The column encodings of <see cref="PortfolioSnapshot"/> and <see cref="Activity.ActivityLog"/>. Missing values are
 /// encoded so that no comparison needs an extra "is present" test: NaN for numbers (every ordered IEEE comparison
 /// with NaN is false), code 0 for dictionary-encoded text, <see cref="MissingDayNumber"/> for dates and
 /// <see cref="BooleanMissing"/> for booleans.

@@ -22,7 +22,7 @@ public static class HealthScoreValidator
     /// <summary>Validates <paramref name="definition"/>.</summary>
     /// <param name="definition">The definition to check.</param>
     /// <param name="mode">Draft (contradictions only) or Activation (everything).</param>
-    /// <returns>A report with every problem found, in document order; <see cref="ValidationReport.IsValid"/> is
+    /// <returns>A report with every problem found, in document order; <see cref="ValidationReport.IsSuccess"/> is
     /// <see langword="true"/> when no problem is an error.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="definition"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mode"/> is not a defined value.</exception>

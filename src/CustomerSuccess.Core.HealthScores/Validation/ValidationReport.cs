@@ -5,7 +5,8 @@ using System.Linq;
 namespace CustomerSuccess.Core.HealthScores.Validation;
 
 /// <summary>The outcome of validating a definition: every problem found, in document order.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>Success is spelled as everywhere in the library: <see cref="IsSuccess"/> and <see cref="IsFailure"/>.
+/// <threadsafety>Immutable and thread-safe.</threadsafety></remarks>
 public sealed class ValidationReport
 {
     /// <summary>Initializes a new instance of the <see cref="ValidationReport"/> class.</summary>
@@ -22,16 +23,22 @@ public sealed class ValidationReport
         }
 
         Problems = copy.AsReadOnly();
-        IsValid = !Array.Exists(copy, p => p.Severity == ValidationSeverity.Error);
+        IsSuccess = !Array.Exists(copy, p => p.Severity == ValidationSeverity.Error);
     }
 
     /// <summary>Gets every problem found (errors and warnings), in document order.</summary>
     /// <value>Never <see langword="null"/>; empty for a clean definition.</value>
     public IReadOnlyList<ValidationProblem> Problems { get; }
 
-    /// <summary>Gets a value indicating whether no problem has severity <see cref="ValidationSeverity.Error"/>.</summary>
+    /// <summary>Gets a value indicating whether the definition passed: no problem has severity
+    /// <see cref="ValidationSeverity.Error"/>.</summary>
     /// <value><see langword="true"/> when there are only warnings or no problems.</value>
-    public bool IsValid { get; }
+    public bool IsSuccess { get; }
+
+    /// <summary>Gets a value indicating whether the definition failed: at least one problem has severity
+    /// <see cref="ValidationSeverity.Error"/>.</summary>
+    /// <value>The opposite of <see cref="IsSuccess"/>.</value>
+    public bool IsFailure => !IsSuccess;
 
     /// <summary>Gets the problems with severity <see cref="ValidationSeverity.Error"/>.</summary>
     /// <value>A subset of <see cref="Problems"/>.</value>

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CustomerSuccess.Core.HealthScores.Engine;
-using CustomerSuccess.Core.HealthScores.Events;
+using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Explanations;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.HealthScores.Statistics;
@@ -29,7 +29,7 @@ public class CompiledHealthScoreProperties
     {
         CompiledHealthScore score = c.Compile();
         PortfolioSnapshot snapshot = c.BuildSnapshot();
-        EventCounts counts = c.BuildCounts();
+        ActivityCounts counts = c.BuildCounts();
         int n = snapshot.AccountCount;
         var scores = new byte[n];
         var statuses = new HealthStatus[n];
@@ -69,7 +69,7 @@ public class CompiledHealthScoreProperties
     {
         CompiledHealthScore score = c.Compile();
         PortfolioSnapshot snapshot = c.BuildSnapshot();
-        EventCounts counts = c.BuildCounts();
+        ActivityCounts counts = c.BuildCounts();
         for (int i = 0; i < snapshot.AccountCount; i++)
         {
             HealthScoreExplanation e = score.Explain(snapshot, counts, c.AsOf, i);
@@ -159,7 +159,7 @@ public class CompiledHealthScoreProperties
     {
         CompiledHealthScore score = c.Compile();
         PortfolioSnapshot snapshot = c.BuildSnapshot();
-        EventCounts counts = c.BuildCounts();
+        ActivityCounts counts = c.BuildCounts();
         int n = snapshot.AccountCount;
         int k = n == 0 ? 0 : cut.Get % (n + 1);
         var scores = new byte[n];

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using CustomerSuccess.Core.HealthScores.Engine;
-using CustomerSuccess.Core.HealthScores.Events;
+using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Explanations;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using NodaTime;
@@ -50,7 +50,7 @@ public class HealthScoreCompilerTests
 
         CompilationResult<CompiledHealthScore> result = HealthScoreCompiler.Compile(version, Schema);
 
-        Assert.False(result.Succeeded);
+        Assert.False(result.IsSuccess);
         Assert.Collection(
             result.Problems,
             p => Assert.Equal(("groups[0].criteria[1].conditions[1]", "health_score.unknown_property"), (p.Path, p.Code)),
@@ -106,7 +106,7 @@ public class HealthScoreCompilerTests
             ]));
         CompiledHealthScore score = HealthScoreCompiler.Compile(version, Schema).GetValueOrThrow();
         PortfolioSnapshot snapshot = Snapshot(9, null, AsOf.PlusDays(-7), true);
-        EventCounts counts = EventCounts.FromColumns(1, [[5], [0]]);
+        ActivityCounts counts = ActivityCounts.FromColumns(1, [[5], [0]]);
 
         HealthScoreExplanation e = score.Explain(snapshot, counts, AsOf, 0);
 
@@ -139,10 +139,10 @@ public class HealthScoreCompilerTests
         PortfolioSnapshot other = new PortfolioSnapshotBuilder(new PortfolioSchema([new SignalDefinition("x", SignalType.Number)])).Build();
 
         Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, null, AsOf, new byte[1], new HealthStatus[1]));
-        Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, EventCounts.FromColumns(1, []), AsOf, new byte[1], new HealthStatus[1]));
-        Assert.Throws<ArgumentException>(() => score.Evaluate(other, EventCounts.FromColumns(0, [[]]), AsOf, [], []));
-        Assert.Throws<ArgumentOutOfRangeException>(() => score.Evaluate(snapshot, EventCounts.FromColumns(1, [[1]]), AsOf, new byte[2], new HealthStatus[2]));
-        Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, EventCounts.FromColumns(1, [[1]]), AsOf, new byte[1], Array.Empty<HealthStatus>()));
+        Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, ActivityCounts.FromColumns(1, []), AsOf, new byte[1], new HealthStatus[1]));
+        Assert.Throws<ArgumentException>(() => score.Evaluate(other, ActivityCounts.FromColumns(0, [[]]), AsOf, [], []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => score.Evaluate(snapshot, ActivityCounts.FromColumns(1, [[1]]), AsOf, new byte[2], new HealthStatus[2]));
+        Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, ActivityCounts.FromColumns(1, [[1]]), AsOf, new byte[1], Array.Empty<HealthStatus>()));
     }
 
     [Fact]

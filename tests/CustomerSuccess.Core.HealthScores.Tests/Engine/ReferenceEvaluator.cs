@@ -6,7 +6,7 @@ using NodaTime;
 namespace CustomerSuccess.Core.HealthScores.Tests.Engine;
 
 /// <summary>One account as a plain object: a property bag (absent or null = missing) and its event counts.</summary>
-public sealed record ReferenceAccount(IReadOnlyDictionary<string, object?> Values, IReadOnlyList<int> EventCounts, int Owner, int SegmentMask);
+public sealed record ReferenceAccount(IReadOnlyDictionary<string, object?> Values, IReadOnlyList<int> ActivityCounts, int Owner, int SegmentMask);
 
 /// <summary>The reference result for one account.</summary>
 public sealed record ReferenceResult(int Score, HealthStatus Status, double Coverage, IReadOnlyList<int> GroupRaw, IReadOnlyList<int> GroupPoints);
@@ -33,7 +33,7 @@ public static class ReferenceEvaluator
             foreach (Criterion criterion in group.Criteria)
             {
                 bool isMatch = criterion is EventCriterion e
-                    ? CountMatches(e, account.EventCounts[eventIndex++])
+                    ? CountMatches(e, account.ActivityCounts[eventIndex++])
                     : ((PropertyCriterion)criterion).Conditions.All(c => ConditionMatches(c, Get(account, c.Property), asOf));
                 if (isMatch)
                 {

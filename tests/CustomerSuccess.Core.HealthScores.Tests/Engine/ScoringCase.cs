@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CustomerSuccess.Core.HealthScores.Engine;
-using CustomerSuccess.Core.HealthScores.Events;
+using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using FsCheck;
 using FsCheck.Fluent;
@@ -66,10 +66,10 @@ public sealed record ScoringCase(HealthScoreDefinition Definition, LocalDate AsO
         return builder.Build();
     }
 
-    public EventCounts BuildCounts() => BuildCounts(Accounts, EventCriterionCount);
+    public ActivityCounts BuildCounts() => BuildCounts(Accounts, EventCriterionCount);
 
-    public static EventCounts BuildCounts(IReadOnlyList<ReferenceAccount> accounts, int criteria) =>
-        EventCounts.FromColumns(accounts.Count, Enumerable.Range(0, criteria).Select(c => accounts.Select(a => a.EventCounts[c]).ToArray()).ToArray());
+    public static ActivityCounts BuildCounts(IReadOnlyList<ReferenceAccount> accounts, int criteria) =>
+        ActivityCounts.FromColumns(accounts.Count, Enumerable.Range(0, criteria).Select(c => accounts.Select(a => a.ActivityCounts[c]).ToArray()).ToArray());
 
     public override string ToString() =>
         $"AsOf {AsOf}, {Accounts.Count} accounts, definition {System.Text.Json.JsonSerializer.Serialize(Definition.Groups.Select(g => g.ToString()))}";

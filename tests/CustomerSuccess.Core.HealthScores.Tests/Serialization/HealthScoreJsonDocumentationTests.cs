@@ -32,11 +32,11 @@ public sealed class HealthScoreJsonDocumentationTests
     {
         string json = ReadExample();
 
-        HealthScoreJsonResult result = HealthScoreJson.Parse(json);
+        HealthScoreJsonResult<HealthScoreDefinition> result = HealthScoreJson.Parse(json);
 
-        Assert.True(result.Success, result.ToString());
-        ValidationReport report = HealthScoreValidator.Validate(result.Definition, ValidationMode.Activation);
-        Assert.True(report.IsValid, report.ToString());
-        Assert.Equal(json.Trim().ReplaceLineEndings("\n"), HealthScoreJson.Serialize(result.Definition).ReplaceLineEndings("\n"));
+        Assert.True(result.IsSuccess, result.ToString());
+        ValidationReport report = HealthScoreValidator.Validate(result.Value, ValidationMode.Activation);
+        Assert.True(report.IsSuccess, report.ToString());
+        Assert.Equal(json.Trim().ReplaceLineEndings("\n"), HealthScoreJson.Serialize(result.Value).ReplaceLineEndings("\n"));
     }
 }

@@ -15,8 +15,8 @@ public sealed class HealthScoreJsonProperties
     [Property(MaxTest = 300, Arbitrary = new[] { typeof(DefinitionArbitraries) })]
     public bool Parse_OfSerialize_IsIdentity(HealthScoreDefinition definition)
     {
-        HealthScoreJsonResult result = HealthScoreJson.Parse(HealthScoreJson.Serialize(definition));
-        return result.Success && result.Definition.Equals(definition) && result.Definition.GetHashCode() == definition.GetHashCode();
+        HealthScoreJsonResult<HealthScoreDefinition> result = HealthScoreJson.Parse(HealthScoreJson.Serialize(definition));
+        return result.IsSuccess && result.Value.Equals(definition) && result.Value.GetHashCode() == definition.GetHashCode();
     }
 
     [Property(MaxTest = 300)]
@@ -39,14 +39,14 @@ public sealed class HealthScoreJsonProperties
                     1 => json[..at] + t.replacement + json[Math.Min(json.Length, at + t.length)..],
                     _ => json.Remove(at, Math.Min(t.length, json.Length - at)),
                 };
-                HealthScoreJsonResult result = HealthScoreJson.Parse(mutated);
+                HealthScoreJsonResult<HealthScoreDefinition> result = HealthScoreJson.Parse(mutated);
                 long lines = mutated.Split('\n').Length;
-                return (result.Success
+                return (result.IsSuccess
                         || (result.Error.LineNumber >= 1 && result.Error.LineNumber <= lines
                             && result.Error.BytePositionInLine >= 0
                             && result.Error.Path.StartsWith('$')
                             && result.Error.Message.Length > 0))
-                    .Classify(result.Success, "still parses");
+                    .Classify(result.IsSuccess, "still parses");
             });
 
     [Property(MaxTest = 200)]
@@ -55,12 +55,12 @@ public sealed class HealthScoreJsonProperties
             Arb.From(Gen.ArrayOf(Gen.Elements<byte>(0x7B, 0x7D, 0x5B, 0x5D, 0x22, 0x3A, 0x2C, 0x0A, 0x20, 0x61, 0x31, 0xC3, 0xFF, 0x80, 0x5C, 0x2F, 0x2A))),
             bytes =>
             {
-                HealthScoreJsonResult result = HealthScoreJson.Parse(bytes);
-                return result.Success || result.Error.LineNumber >= 1;
+                HealthScoreJsonResult<HealthScoreDefinition> result = HealthScoreJson.Parse(bytes);
+                return result.IsSuccess || result.Error.LineNumber >= 1;
             });
 
     [Property(MaxTest = 100)]
     public Property Parse_OfSerialize_Utf8_IsIdentityForValidDefinitions() =>
         Prop.ForAll(Arb.From(DefinitionGenerators.ValidDefinition), d =>
-            HealthScoreJson.Parse(Encoding.UTF8.GetBytes(HealthScoreJson.Serialize(d))).Definition == d);
+            HealthScoreJson.Parse(Encoding.UTF8.GetBytes(HealthScoreJson.Serialize(d))).Value == d);
 }

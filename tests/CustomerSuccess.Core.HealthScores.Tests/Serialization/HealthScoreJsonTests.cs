@@ -33,8 +33,8 @@ public sealed class HealthScoreJsonTests
 
     private static HealthScoreJsonError Fail(string json)
     {
-        HealthScoreJsonResult result = HealthScoreJson.Parse(json);
-        Assert.False(result.Success, "expected a parse failure");
+        HealthScoreJsonResult<HealthScoreDefinition> result = HealthScoreJson.Parse(json);
+        Assert.False(result.IsSuccess, "expected a parse failure");
         return result.Error;
     }
 
@@ -56,10 +56,10 @@ public sealed class HealthScoreJsonTests
     [Fact]
     public void Parse_SerializedSample_RoundTrips()
     {
-        HealthScoreJsonResult result = HealthScoreJson.Parse(HealthScoreJson.Serialize(TestDefinitions.WithDates));
+        HealthScoreJsonResult<HealthScoreDefinition> result = HealthScoreJson.Parse(HealthScoreJson.Serialize(TestDefinitions.WithDates));
 
-        Assert.True(result.Success, result.ToString());
-        Assert.Equal(TestDefinitions.WithDates, result.Definition);
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.Equal(TestDefinitions.WithDates, result.Value);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class HealthScoreJsonTests
             .Replace("\"name\": \"Health\",", "\"name\": \"Health\", // the score name", StringComparison.Ordinal)
             .Replace("{ \"kind\": \"number\", \"property\": \"nps\",", "{ \"property\": \"nps\", \"kind\": \"number\",", StringComparison.Ordinal);
 
-        Assert.True(HealthScoreJson.Parse(json).Success, HealthScoreJson.Parse(json).ToString());
+        Assert.True(HealthScoreJson.Parse(json).IsSuccess, HealthScoreJson.Parse(json).ToString());
     }
 
     [Fact]
@@ -249,26 +249,31 @@ public sealed class HealthScoreJsonTests
         string json = HealthScoreJson.SerializeVersion(version);
 
         Assert.Contains("\"activatedAt\": \"2026-03-01T12:30:00Z\"", json, StringComparison.Ordinal);
-        Assert.True(HealthScoreJson.TryParseVersion(json, out ScoreVersion? parsed, out HealthScoreJsonError? error), error?.ToString());
-        Assert.Equal(version, parsed);
+        HealthScoreJsonResult<ScoreVersion> parsed = HealthScoreJson.ParseVersion(json);
+        Assert.True(parsed.IsSuccess, parsed.ToString());
+        Assert.Equal(version, parsed.Value);
     }
 
     [Fact]
     [Trait("Rule", "83")]
-    public void TryParseVersion_ZeroNumber_FailsWithPath()
+    public void ParseVersion_ZeroNumber_FailsWithPath()
     {
         var version = new ScoreVersion(HealthScoreId.From(42), 3, Instant.FromUtc(2026, 3, 1, 12, 30), TestDefinitions.Sample);
         string json = HealthScoreJson.SerializeVersion(version).Replace("\"number\": 3", "\"number\": 0", StringComparison.Ordinal);
 
-        Assert.False(HealthScoreJson.TryParseVersion(json, out _, out HealthScoreJsonError? error));
-        Assert.Equal("$.number", error.Path);
-        Assert.Equal(4, error.LineNumber);
+        HealthScoreJsonResult<ScoreVersion> parsed = HealthScoreJson.ParseVersion(json);
+        Assert.True(parsed.IsFailure);
+        Assert.Null(parsed.Value);
+        Assert.Equal("$.number", parsed.Error.Path);
+        Assert.Equal(4, parsed.Error.LineNumber);
     }
 
     [Fact]
-    public void TryParseVersion_DefinitionDocument_FailsNamingSchema()
+    public void ParseVersion_DefinitionDocument_FailsNamingSchema()
     {
-        Assert.False(HealthScoreJson.TryParseVersion(Minimal, out _, out HealthScoreJsonError? error));
-        Assert.Contains("customersuccess.health-score/v1", error.Message, StringComparison.Ordinal);
+        HealthScoreJsonResult<ScoreVersion> parsed = HealthScoreJson.ParseVersion(Minimal);
+        Assert.True(parsed.IsFailure);
+        Assert.Contains("customersuccess.health-score/v1", parsed.Error.Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => parsed.GetValueOrThrow());
     }
 }

@@ -30,7 +30,7 @@ public sealed class HealthScoreTemplatesTests
         ValidationReport report = HealthScoreValidator.Validate(starter, ValidationMode.Activation);
 
         Assert.Equal(HealthScoreDefinition.TotalMaxPoints, starter.MaxPointsSum);
-        Assert.True(report.IsValid, report.ToString());
+        Assert.True(report.IsSuccess, report.ToString());
         Assert.Empty(report.Problems);
     }
 
@@ -110,7 +110,7 @@ public sealed class HealthScoreTemplatesTests
         HealthScoreDefinition draft = HealthScoreTemplates.FromScratch("My score", "companies");
 
         Assert.Empty(draft.Groups);
-        Assert.True(HealthScoreValidator.Validate(draft, ValidationMode.Draft).IsValid);
+        Assert.True(HealthScoreValidator.Validate(draft, ValidationMode.Draft).IsSuccess);
         Assert.Equal(
             [ValidationCodes.NoGroups],
             HealthScoreValidator.Validate(draft, ValidationMode.Activation).Problems.Select(p => p.Code));
@@ -126,7 +126,7 @@ public sealed class HealthScoreTemplatesTests
         HealthScoreDefinition built = HealthScoreTemplates.FromScratch("Mine", "companies")
             .AddGroup(starter.Groups[4] with { MaxPoints = 100 });
 
-        Assert.True(HealthScoreValidator.Validate(built, ValidationMode.Activation).IsValid);
+        Assert.True(HealthScoreValidator.Validate(built, ValidationMode.Activation).IsSuccess);
     }
 
     [Fact]

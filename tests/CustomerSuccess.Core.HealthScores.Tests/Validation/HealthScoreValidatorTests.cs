@@ -24,7 +24,7 @@ public sealed class HealthScoreValidatorTests
     public void Validate_Sample_IsValidInBothModes()
     {
         Assert.Empty(HealthScoreValidator.Validate(TestDefinitions.Sample, ValidationMode.Activation).Problems);
-        Assert.True(HealthScoreValidator.Validate(TestDefinitions.Sample, ValidationMode.Draft).IsValid);
+        Assert.True(HealthScoreValidator.Validate(TestDefinitions.Sample, ValidationMode.Draft).IsSuccess);
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public sealed class HealthScoreValidatorTests
     {
         var draft = TestDefinitions.Sample.ReplaceGroup("NPS", TestDefinitions.Nps with { MaxPoints = 30 });
 
-        Assert.True(HealthScoreValidator.Validate(draft, ValidationMode.Draft).IsValid);
+        Assert.True(HealthScoreValidator.Validate(draft, ValidationMode.Draft).IsSuccess);
         ValidationReport activation = HealthScoreValidator.Validate(draft, ValidationMode.Activation);
-        Assert.False(activation.IsValid);
+        Assert.False(activation.IsSuccess);
         ValidationProblem problem = Assert.Single(activation.Errors);
         Assert.Equal(ValidationCodes.MaxPointsSum, problem.Code);
         Assert.Equal("groups", problem.Path);
@@ -59,7 +59,7 @@ public sealed class HealthScoreValidatorTests
     {
         var empty = new HealthScoreDefinition("", "", [], [], StatusThresholds.Default);
 
-        Assert.True(HealthScoreValidator.Validate(empty, ValidationMode.Draft).IsValid);
+        Assert.True(HealthScoreValidator.Validate(empty, ValidationMode.Draft).IsSuccess);
         Assert.Equal(
             [ValidationCodes.NameRequired, ValidationCodes.ObjectTypeRequired, ValidationCodes.NoGroups],
             Codes(empty));
@@ -107,7 +107,7 @@ public sealed class HealthScoreValidatorTests
             ("groups", ValidationCodes.MaxPointsSum),
         ];
         Assert.Equal(expected, report.Problems.Select(p => (p.Path, p.Code)));
-        Assert.False(report.IsValid);
+        Assert.False(report.IsSuccess);
         ValidationProblem between = report.Problems.Single(p => p.Code == ValidationCodes.BetweenBounds);
         Assert.Contains("Group 'NPS'", between.Message, StringComparison.Ordinal);
         Assert.Contains("criterion 'Score'", between.Message, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class HealthScoreValidatorTests
         var five = TestDefinitions.Sample with { Segments = ["1", "2", "3", "4", "5"] };
         var six = TestDefinitions.Sample with { Segments = ["1", "2", "3", "4", "5", "6"] };
 
-        Assert.True(HealthScoreValidator.Validate(five, ValidationMode.Activation).IsValid);
+        Assert.True(HealthScoreValidator.Validate(five, ValidationMode.Activation).IsSuccess);
         Assert.Equal([ValidationCodes.TooManySegments], Codes(six, ValidationMode.Draft));
     }
 
@@ -150,7 +150,7 @@ public sealed class HealthScoreValidatorTests
 
         ValidationReport report = HealthScoreValidator.Validate(d, ValidationMode.Activation);
 
-        Assert.True(report.IsValid);
+        Assert.True(report.IsSuccess);
         ValidationProblem warning = Assert.Single(report.Warnings);
         Assert.Equal(ValidationCodes.MaxPointsUnreachable, warning.Code);
         Assert.Equal("groups[0].maxPoints", warning.Path);

@@ -1,6 +1,6 @@
 using System;
 using CustomerSuccess.Core.Access;
-using CustomerSuccess.Core.HealthScores.Lifecycle;
+using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Stores.InMemory;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.Extensions.DependencyInjection;

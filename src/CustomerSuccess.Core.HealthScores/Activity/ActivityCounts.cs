@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+
+namespace CustomerSuccess.Core.HealthScores.Activity;
+
+/// <summary>
+/// Per-account event counts, one <see cref="int"/> column per event criterion, in the order of
+/// <see cref="Engine.CompiledHealthScore.EventCriteria"/> (= <see cref="ActivityAggregator.Criteria"/>). The engine reads
+/// them as never-missing numeric signals.
+/// </summary>
+/// <remarks>Produced by <see cref="ActivityAggregator"/> or from pre-aggregated counts with <see cref="FromColumns"/>.
+/// Immutable after creation and thread-safe.</remarks>
+public sealed class ActivityCounts
+{
+    private readonly int[][] _columns;
+
+    internal ActivityCounts(int accountCount, int[][] columns)
+    {
+        AccountCount = accountCount;
+        _columns = columns;
+    }
+
+    /// <summary>Gets the number of accounts.</summary>
+    /// <value>The length of every column.</value>
+    public int AccountCount { get; }
+
+    /// <summary>Gets the number of event criteria (columns).</summary>
+    /// <value>The column count.</value>
+    public int CriterionCount => _columns.Length;
+
+    /// <summary>Creates counts from pre-aggregated columns (copied).</summary>
+    /// <param name="accountCount">The number of accounts.</param>
+    /// <param name="columns">One count column per event criterion, each of length <paramref name="accountCount"/>.</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> or an element is null.</exception>
+    /// <exception cref="ArgumentException">A column has the wrong length or a negative count.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="accountCount"/> is negative.</exception>
+    public static ActivityCounts FromColumns(int accountCount, IReadOnlyList<int[]> columns)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(accountCount);
+        ArgumentNullException.ThrowIfNull(columns);
+        var copy = new int[columns.Count][];
+        for (int c = 0; c < copy.Length; c++)
+        {
+            int[] column = columns[c] ?? throw new ArgumentNullException(nameof(columns));
+            if (column.Length != accountCount)
+            {
+                throw new ArgumentException($"Column {c} has {column.Length} counts, expected {accountCount}.", nameof(columns));
+            }
+
+            if (column.AsSpan().IndexOfAnyInRange(int.MinValue, -1) >= 0)
+            {
+                throw new ArgumentException($"Column {c} has a negative count.", nameof(columns));
+            }
+
+            copy[c] = (int[])column.Clone();
+        }
+
+        return new ActivityCounts(accountCount, copy);
+    }
+
+    /// <summary>Gets one criterion's counts.</summary>
+    /// <param name="criterion">The event criterion index.</param>
+    /// <returns>One count per account.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such criterion.</exception>
+    public ReadOnlySpan<int> GetCounts(int criterion)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)criterion, (uint)_columns.Length, nameof(criterion));
+        return _columns[criterion];
+    }
+
+    internal int[] Column(int criterion) => _columns[criterion];
+}

@@ -1,0 +1,14 @@
+using CustomerSuccess.Core.HealthScores;
+using NodaTime;
+
+namespace CustomerSuccess.Core.Scores.Events;
+
+/// <summary>The working definition of a health score was replaced (rule 83: for an active score the change takes
+/// effect only at the next activation).</summary>
+/// <param name="PortalId">The portal.</param>
+/// <param name="ScoreId">The score.</param>
+/// <param name="Name">Its name after the change.</param>
+/// <param name="ChangedBy">The user who changed it.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record HealthScoreDefinitionChanged(PortalId PortalId, HealthScoreId ScoreId, string Name, UserId ChangedBy, Instant OccurredAt)
+    : IDomainEvent;
