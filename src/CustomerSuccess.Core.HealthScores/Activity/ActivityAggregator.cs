@@ -104,7 +104,7 @@ public sealed class ActivityAggregator
         var counts = new int[criterionCount][];
         var low = new long[criterionCount];
         var high = new long[criterionCount];
-        var codes = new byte[criterionCount][][];
+        var codes = new int[criterionCount][][];
         var byType = new List<int>[log.EventTypes.Length + 1];
         long asOfMs = asOf.ToUnixTimeMilliseconds();
         int asOfDay = SignalEncoding.ToDayNumber(asOf.InUtc().Date);
@@ -114,11 +114,11 @@ public sealed class ActivityAggregator
             EventCriterion criterion = Criteria[c];
             low[c] = asOfMs - (criterion.WindowDays * (long)NodaConstants.MillisecondsPerDay);
             high[c] = asOfMs;
-            codes[c] = new byte[_conditions[c].Length][];
+            codes[c] = new int[_conditions[c].Length][];
             for (int k = 0; k < _conditions[c].Length; k++)
             {
                 BoundCondition condition = _conditions[c][k];
-                var buffer = new byte[condition.MaxCodes];
+                var buffer = new int[condition.MaxCodes];
                 codes[c][k] = buffer[..condition.ResolveCodes(log.Properties, buffer)];
             }
 
@@ -152,7 +152,7 @@ public sealed class ActivityAggregator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Count(ActivityLog log, int accountCount, int asOfDay, int[][] criteriaByType, long[] low, long[] high, byte[][][] codes, int[] counts)
+    private void Count(ActivityLog log, int accountCount, int asOfDay, int[][] criteriaByType, long[] low, long[] high, int[][][] codes, int[] counts)
     {
         int criterionCount = Criteria.Length;
         long first = long.MaxValue;
@@ -199,7 +199,7 @@ public sealed class ActivityAggregator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AllMatch(BoundCondition[] conditions, byte[][] codes, ColumnTable properties, int row, int asOfDay)
+    private static bool AllMatch(BoundCondition[] conditions, int[][] codes, ColumnTable properties, int row, int asOfDay)
     {
         for (int k = 0; k < conditions.Length; k++)
         {

@@ -260,7 +260,7 @@ public sealed class CompiledHealthScore
         int asOfDay = SignalEncoding.ToDayNumber(asOf);
         var binding = new Binding(
             ArrayPool<int>.Shared.Rent(Math.Max(1, _conditions.Length * 2)),
-            ArrayPool<byte>.Shared.Rent(Math.Max(1, _codeCount)),
+            ArrayPool<int>.Shared.Rent(Math.Max(1, _codeCount)),
             ArrayPool<int>.Shared.Rent(Math.Max(1, _conditions.Length)));
         foreach (PlanCondition condition in _conditions)
         {
@@ -427,8 +427,20 @@ public sealed class CompiledHealthScore
                 Kernels.IntRange<TSink>(((int[])table.Columns[bound.Column]).AsSpan(from, length), destination, binding.Ranges[2 * condition.Id], binding.Ranges[(2 * condition.Id) + 1], points);
                 break;
             default:
-                ReadOnlySpan<byte> codes = binding.Codes.AsSpan(condition.CodeOffset, binding.CodeLengths[condition.Id]);
-                Kernels.Bytes<TSink>(((byte[])table.Columns[bound.Column]).AsSpan(from, length), destination, codes, bound.Test == BoundTest.ByteKnownNotInSet, points);
+                ReadOnlySpan<int> codes = binding.Codes.AsSpan(condition.CodeOffset, binding.CodeLengths[condition.Id]);
+                bool knownNotInSet = bound.Test == BoundTest.ByteKnownNotInSet;
+                switch (table.Columns[bound.Column])
+                {
+                    case byte[] bytes:
+                        Kernels.Bytes<TSink>(bytes.AsSpan(from, length), destination, codes, knownNotInSet, points);
+                        break;
+                    case ushort[] shorts:
+                        Kernels.Codes<ushort, TSink>(shorts.AsSpan(from, length), destination, codes, knownNotInSet, points);
+                        break;
+                    default:
+                        Kernels.Codes<int, TSink>(((int[])table.Columns[bound.Column]).AsSpan(from, length), destination, codes, knownNotInSet, points);
+                        break;
+                }
                 break;
         }
     }
@@ -436,7 +448,7 @@ public sealed class CompiledHealthScore
     /// <summary>Per-evaluation binding: day ranges and resolved text codes per condition id (rented arrays).</summary>
     private readonly struct Binding
     {
-        public Binding(int[] ranges, byte[] codes, int[] codeLengths)
+        public Binding(int[] ranges, int[] codes, int[] codeLengths)
         {
             Ranges = ranges;
             Codes = codes;
@@ -445,14 +457,14 @@ public sealed class CompiledHealthScore
 
         public int[] Ranges { get; }
 
-        public byte[] Codes { get; }
+        public int[] Codes { get; }
 
         public int[] CodeLengths { get; }
 
         public void Return()
         {
             ArrayPool<int>.Shared.Return(Ranges);
-            ArrayPool<byte>.Shared.Return(Codes);
+            ArrayPool<int>.Shared.Return(Codes);
             ArrayPool<int>.Shared.Return(CodeLengths);
         }
     }

@@ -163,7 +163,7 @@ internal static class Kernels
 
     /// <summary>Byte column: x ∈ codes (knownNotInSet false) or x ≠ 0 ∧ x ∉ codes (knownNotInSet true).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Bytes<TSink>(ReadOnlySpan<byte> x, Span<int> destination, ReadOnlySpan<byte> codes, bool knownNotInSet, int points)
+    public static void Bytes<TSink>(ReadOnlySpan<byte> x, Span<int> destination, ReadOnlySpan<int> codes, bool knownNotInSet, int points)
         where TSink : struct, IMaskSink
     {
         int n = x.Length;
@@ -183,7 +183,7 @@ internal static class Kernels
                 Vector<byte> inSet = Vector<byte>.Zero;
                 for (int c = 0; c < codes.Length; c++)
                 {
-                    inSet |= Vector.Equals(v, new Vector<byte>(codes[c]));
+                    inSet |= Vector.Equals(v, new Vector<byte>((byte)codes[c]));
                 }
 
                 // knownNotInSet: ~inSet & (v != 0); otherwise inSet.
@@ -203,6 +203,21 @@ internal static class Kernels
         for (; i < n; i++)
         {
             byte v = x[i];
+            bool inSet = codes.Contains(v);
+            bool match = knownNotInSet ? v != 0 && !inSet : inSet;
+            TSink.Apply(ref destination[i], match ? -1 : 0, points);
+        }
+    }
+
+    /// <summary>Wide text codes (two or four bytes): x ∈ codes (knownNotInSet false) or x ≠ 0 ∧ x ∉ codes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Codes<TCode, TSink>(ReadOnlySpan<TCode> x, Span<int> destination, ReadOnlySpan<int> codes, bool knownNotInSet, int points)
+        where TCode : unmanaged, IBinaryInteger<TCode>
+        where TSink : struct, IMaskSink
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            int v = int.CreateTruncating(x[i]);
             bool inSet = codes.Contains(v);
             bool match = knownNotInSet ? v != 0 && !inSet : inSet;
             TSink.Apply(ref destination[i], match ? -1 : 0, points);
