@@ -70,4 +70,6 @@ public sealed class ActivityCounts
     }
 
     internal int[] Column(int criterion) => _columns[criterion];
+
+    internal int[][] Columns => _columns;
 }

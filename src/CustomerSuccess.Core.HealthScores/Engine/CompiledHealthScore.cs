@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Explanations;
 using CustomerSuccess.Core.HealthScores.Snapshots;
@@ -31,7 +30,7 @@ namespace CustomerSuccess.Core.HealthScores.Engine;
 /// <para>Thread-safety: immutable; one instance may evaluate on many threads at once. Scratch buffers come from
 /// <see cref="ArrayPool{T}.Shared"/>, so allocation per evaluation does not depend on the number of accounts.</para>
 /// </remarks>
-public sealed class CompiledHealthScore
+public sealed partial class CompiledHealthScore
 {
     private readonly PlanGroup[] _groups;
     private readonly PlanCondition[] _conditions;
@@ -39,6 +38,8 @@ public sealed class CompiledHealthScore
     private readonly int _totalMaxPoints;
     private readonly byte _neutralFrom;
     private readonly byte _healthyFrom;
+    private readonly bool _fitsBytes;
+    private readonly int[] _inputColumns;
 
     internal CompiledHealthScore(ScoreVersion version, PortfolioSchema schema, PlanGroup[] groups, PlanCondition[] conditions, int codeCount, ImmutableArray<EventCriterion> eventCriteria)
     {
@@ -56,6 +57,14 @@ public sealed class CompiledHealthScore
         StatusThresholds thresholds = version.Definition.Thresholds;
         _neutralFrom = (byte)Math.Clamp(thresholds.NeutralFrom, 0, HealthScoreDefinition.TotalMaxPoints + 1);
         _healthyFrom = (byte)Math.Clamp(thresholds.HealthyFrom, 0, HealthScoreDefinition.TotalMaxPoints + 1);
+        _fitsBytes = Array.TrueForAll(groups, g => g.FitsBytes);
+        var inputs = new System.Collections.Generic.SortedSet<int>();
+        foreach (PlanCondition condition in conditions)
+        {
+            inputs.Add(condition.Bound.Column);
+        }
+
+        _inputColumns = [.. inputs];
     }
 
     /// <summary>Gets the compiled version; its ScoreId and Number name every output.</summary>
@@ -119,27 +128,7 @@ public sealed class CompiledHealthScore
             throw new ArgumentException("coverage must be empty or have the same length as scores.", nameof(coverage));
         }
 
-        Span<byte> statusBytes = MemoryMarshal.AsBytes(statuses);
-        Binding binding = Bind(snapshot.Table, asOf);
-        try
-        {
-            int workers = count >= options.ParallelThreshold ? Math.Min(options.MaxDegreeOfParallelism, Math.Max(1, count / 64)) : 1;
-            using var main = new StatisticsAccumulator(snapshot.OwnerCount, snapshot.SegmentCount);
-            if (workers <= 1)
-            {
-                Run(snapshot, eventCounts, binding, start, scores, statusBytes, coverage, main, options.BlockSize);
-            }
-            else
-            {
-                RunParallel(snapshot, eventCounts, binding, start, scores, statusBytes, coverage, main, options.BlockSize, workers);
-            }
-
-            return main.ToStatistics(Version.ScoreId, Version.Number, Version.Definition.Thresholds);
-        }
-        finally
-        {
-            binding.Return();
-        }
+        return EvaluateCore(snapshot, eventCounts, asOf, start, scores, MemoryMarshal.AsBytes(statuses), coverage, options);
     }
 
     /// <summary>Scores one account (the scalar path; same result as the batch path).</summary>
@@ -278,173 +267,6 @@ public sealed class CompiledHealthScore
         return binding;
     }
 
-    private void RunParallel(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator main, int blockSize, int workers)
-    {
-        int count = scores.Length;
-        int chunk = ((count / workers) + 63) & ~63;
-        var others = new Task[workers - 1];
-        var states = new WorkerState[workers - 1];
-        for (int w = 1; w < workers; w++)
-        {
-            int from = Math.Min(count, w * chunk);
-            int to = w == workers - 1 ? count : Math.Min(count, (w + 1) * chunk);
-            var state = new WorkerState(this, snapshot, eventCounts, binding, start + from, to - from, coverage.Length != 0, blockSize);
-            states[w - 1] = state;
-            others[w - 1] = Task.Factory.StartNew(static s => ((WorkerState)s!).Run(), state, default, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
-        }
-
-        int first = Math.Min(count, chunk);
-        Run(snapshot, eventCounts, binding, start, scores[..first], statuses[..first], coverage.IsEmpty ? coverage : coverage[..first], main, blockSize);
-        Task.WaitAll(others);
-        for (int w = 1; w < workers; w++)
-        {
-            WorkerState state = states[w - 1];
-            int from = state.Start - start;
-            state.Scores.AsSpan(0, state.Count).CopyTo(scores[from..]);
-            state.Statuses.AsSpan(0, state.Count).CopyTo(statuses[from..]);
-            if (!coverage.IsEmpty)
-            {
-                state.Coverage!.AsSpan(0, state.Count).CopyTo(coverage[from..]);
-            }
-
-            main.Add(state.Accumulator);
-            state.Dispose();
-        }
-    }
-
-    private void Run(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator statistics, int blockSize)
-    {
-        int[] total = ArrayPool<int>.Shared.Rent(blockSize);
-        int[] group = ArrayPool<int>.Shared.Rent(blockSize);
-        int[] mask = ArrayPool<int>.Shared.Rent(blockSize);
-        int[] covered = ArrayPool<int>.Shared.Rent(blockSize);
-        try
-        {
-            ReadOnlySpan<ushort> owners = snapshot.OwnerCodes;
-            ReadOnlySpan<byte> segments = snapshot.SegmentMasks;
-            for (int offset = 0; offset < scores.Length; offset += blockSize)
-            {
-                int length = Math.Min(blockSize, scores.Length - offset);
-                int from = start + offset;
-                Span<double> blockCoverage = coverage.IsEmpty ? default : coverage.Slice(offset, length);
-                EvaluateBlock(snapshot.Table, eventCounts, binding, from, length, total.AsSpan(0, length), group.AsSpan(0, length), mask.AsSpan(0, length), covered.AsSpan(0, length), blockCoverage);
-                Span<byte> blockScores = scores.Slice(offset, length);
-                Kernels.Finish(total.AsSpan(0, length), blockScores, statuses.Slice(offset, length), _neutralFrom, _healthyFrom);
-                statistics.Add(blockScores, owners.Slice(from, length), segments.Slice(from, length));
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(total);
-            ArrayPool<int>.Shared.Return(group);
-            ArrayPool<int>.Shared.Return(mask);
-            ArrayPool<int>.Shared.Return(covered);
-        }
-    }
-
-    private void EvaluateBlock(ColumnTable table, ActivityCounts? eventCounts, Binding binding, int from, int length, Span<int> total, Span<int> group, Span<int> mask, Span<int> covered, Span<double> coverage)
-    {
-        total.Clear();
-        coverage.Clear();
-        foreach (PlanGroup planGroup in _groups)
-        {
-            group.Clear();
-            foreach (PlanCriterion criterion in planGroup.Criteria)
-            {
-                if (criterion.IsEvent)
-                {
-                    ReadOnlySpan<int> counts = eventCounts!.Column(criterion.EventColumn).AsSpan(from, length);
-                    Kernels.IntRange<AddPointsSink>(counts, group, criterion.CountLow, criterion.CountHigh, criterion.Points);
-                }
-                else
-                {
-                    Accumulate(table, binding, criterion.Conditions, from, group, mask, criterion.Points);
-                }
-            }
-
-            Kernels.AddClamped(total, group, planGroup.MaxPoints);
-            if (!coverage.IsEmpty)
-            {
-                covered.Clear();
-                foreach (PlanCriterion criterion in planGroup.Criteria)
-                {
-                    Accumulate(table, binding, criterion.Presence, from, covered, mask, 1);
-                }
-
-                Kernels.AddCoverage(coverage, covered, planGroup.MaxPoints, planGroup.Criteria.Length);
-            }
-        }
-
-        if (!coverage.IsEmpty)
-        {
-            for (int i = 0; i < coverage.Length; i++)
-            {
-                coverage[i] = FinishCoverage(coverage[i]);
-            }
-        }
-    }
-
-    /// <summary>accumulator += points where every condition holds (no conditions = always).</summary>
-    private static void Accumulate(ColumnTable table, Binding binding, PlanCondition[] conditions, int from, Span<int> accumulator, Span<int> mask, int points)
-    {
-        switch (conditions.Length)
-        {
-            case 0:
-                Kernels.AddMasked(accumulator, AllSet(mask), points);
-                break;
-            case 1:
-                Apply<AddPointsSink>(table, binding, conditions[0], from, accumulator, points);
-                break;
-            default:
-                Apply<StoreMaskSink>(table, binding, conditions[0], from, mask, 0);
-                for (int k = 1; k < conditions.Length; k++)
-                {
-                    Apply<AndMaskSink>(table, binding, conditions[k], from, mask, 0);
-                }
-
-                Kernels.AddMasked(accumulator, mask, points);
-                break;
-        }
-    }
-
-    private static Span<int> AllSet(Span<int> mask)
-    {
-        mask.Fill(-1);
-        return mask;
-    }
-
-    private static void Apply<TSink>(ColumnTable table, Binding binding, PlanCondition condition, int from, Span<int> destination, int points)
-        where TSink : struct, IMaskSink
-    {
-        BoundCondition bound = condition.Bound;
-        int length = destination.Length;
-        switch (bound.Test)
-        {
-            case BoundTest.Number:
-                Kernels.Number<TSink>(bound.NumberTest, ((double[])table.Columns[bound.Column]).AsSpan(from, length), destination, bound.A, bound.B, points);
-                break;
-            case BoundTest.IntRange:
-                Kernels.IntRange<TSink>(((int[])table.Columns[bound.Column]).AsSpan(from, length), destination, binding.Ranges[2 * condition.Id], binding.Ranges[(2 * condition.Id) + 1], points);
-                break;
-            default:
-                ReadOnlySpan<int> codes = binding.Codes.AsSpan(condition.CodeOffset, binding.CodeLengths[condition.Id]);
-                bool knownNotInSet = bound.Test == BoundTest.ByteKnownNotInSet;
-                switch (table.Columns[bound.Column])
-                {
-                    case byte[] bytes:
-                        Kernels.Bytes<TSink>(bytes.AsSpan(from, length), destination, codes, knownNotInSet, points);
-                        break;
-                    case ushort[] shorts:
-                        Kernels.Codes<ushort, TSink>(shorts.AsSpan(from, length), destination, codes, knownNotInSet, points);
-                        break;
-                    default:
-                        Kernels.Codes<int, TSink>(((int[])table.Columns[bound.Column]).AsSpan(from, length), destination, codes, knownNotInSet, points);
-                        break;
-                }
-                break;
-        }
-    }
-
     /// <summary>Per-evaluation binding: day ranges and resolved text codes per condition id (rented arrays).</summary>
     private readonly struct Binding
     {
@@ -461,63 +283,13 @@ public sealed class CompiledHealthScore
 
         public int[] CodeLengths { get; }
 
+        public ReadOnlySpan<int> CodesOf(PlanCondition condition) => Codes.AsSpan(condition.CodeOffset, CodeLengths[condition.Id]);
+
         public void Return()
         {
             ArrayPool<int>.Shared.Return(Ranges);
             ArrayPool<int>.Shared.Return(Codes);
             ArrayPool<int>.Shared.Return(CodeLengths);
-        }
-    }
-
-    /// <summary>A worker on a thread-pool thread: scores its range into rented buffers, copied out by the caller.</summary>
-    private sealed class WorkerState : IDisposable
-    {
-        private readonly CompiledHealthScore _owner;
-        private readonly PortfolioSnapshot _snapshot;
-        private readonly ActivityCounts? _eventCounts;
-        private readonly Binding _binding;
-        private readonly int _blockSize;
-
-        public WorkerState(CompiledHealthScore owner, PortfolioSnapshot snapshot, ActivityCounts? eventCounts, Binding binding, int start, int count, bool coverage, int blockSize)
-        {
-            _owner = owner;
-            _snapshot = snapshot;
-            _eventCounts = eventCounts;
-            _binding = binding;
-            _blockSize = blockSize;
-            Start = start;
-            Count = count;
-            Scores = ArrayPool<byte>.Shared.Rent(Math.Max(1, count));
-            Statuses = ArrayPool<byte>.Shared.Rent(Math.Max(1, count));
-            Coverage = coverage ? ArrayPool<double>.Shared.Rent(Math.Max(1, count)) : null;
-            Accumulator = new StatisticsAccumulator(snapshot.OwnerCount, snapshot.SegmentCount);
-        }
-
-        public int Start { get; }
-
-        public int Count { get; }
-
-        public byte[] Scores { get; }
-
-        public byte[] Statuses { get; }
-
-        public double[]? Coverage { get; }
-
-        public StatisticsAccumulator Accumulator { get; }
-
-        public void Run() =>
-            _owner.Run(_snapshot, _eventCounts, _binding, Start, Scores.AsSpan(0, Count), Statuses.AsSpan(0, Count), Coverage is null ? default : Coverage.AsSpan(0, Count), Accumulator, _blockSize);
-
-        public void Dispose()
-        {
-            ArrayPool<byte>.Shared.Return(Scores);
-            ArrayPool<byte>.Shared.Return(Statuses);
-            if (Coverage is not null)
-            {
-                ArrayPool<double>.Shared.Return(Coverage);
-            }
-
-            Accumulator.Dispose();
         }
     }
 }

@@ -60,4 +60,8 @@ public sealed record EvaluationOptions
             field = value;
         }
     } = DefaultBlockSize;
+
+    /// <summary>Gets a value indicating whether to use the general int-lane kernels even where the byte-lane kernels
+    /// apply (tests compare both paths).</summary>
+    internal bool ForceIntLanes { get; init; }
 }
