@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -26,6 +27,22 @@ public static class Program
         if (args.Length == 2 && args[0] == "--profile")
         {
             Profile(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == "--rounds")
+        {
+            // --rounds [N] [rounds] [runs] [duckdb]
+            int n = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15;
+            int runs = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            Rounds.Run(n, rounds, runs, duckDb: args.Contains("duckdb"));
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == "--sweep")
+        {
+            Sweep.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
             return;
         }
 

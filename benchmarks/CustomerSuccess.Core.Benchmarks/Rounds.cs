@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using CustomerSuccess.Core.HealthScores;
+using CustomerSuccess.Core.HealthScores.Activity;
+using CustomerSuccess.Core.HealthScores.Engine;
+using CustomerSuccess.Core.HealthScores.Snapshots;
+
+namespace CustomerSuccess.Core.Benchmarks;
+
+/// <summary>
+/// <c>--rounds</c>: the robust scaling measurement. Every round runs every variant (bandwidth probe, engine with and
+/// without breakdowns, optionally DuckDB) on 1 … ProcessorCount threads, in an order rotated from round to round, so
+/// that host noise hits all of them; a round's value is the median of its timed runs. Reported: the median of the round
+/// values and their range, the ratio to the probe of the same round and thread count (the floor), and the speed-up
+/// over one thread computed per round.
+/// </summary>
+public static class Rounds
+{
+    private const string Probe = "probe";
+    private const string Engine = "engine";
+    private const string EngineFlat = "engine, no breakdowns";
+    private const string Duck = "DuckDB";
+
+    public static void Run(int n, int rounds, int runs, bool duckDb)
+    {
+        string loadBefore = LoadAverage();
+        var data = new PortfolioData(n);
+        PortfolioSnapshot snapshot = data.BuildSnapshot();
+        PortfolioSnapshot flat = data.BuildSnapshot(breakdowns: false);
+        ActivityCounts counts = ActivityCounts.FromColumns(n, data.ActivityCounts);
+        CompiledHealthScore compiled = HealthScoreCompiler.Compile(BenchmarkDefinition.Version, snapshot.Schema).GetValueOrThrow();
+        var scores = new byte[n];
+        var statuses = new HealthStatus[n];
+        int bytesPerAccount = ProfileBytes.PerAccount(BenchmarkDefinition.Version.Definition, snapshot);
+        int flatBytesPerAccount = ProfileBytes.PerAccount(BenchmarkDefinition.Version.Definition, flat);
+        var probe = new BandwidthProbe((long)bytesPerAccount * n);
+        DuckDbEngine? duck = duckDb ? new DuckDbEngine(data, BenchmarkDefinition.Version.Definition, PortfolioData.AsOf) : null;
+        Console.WriteLine(
+            $"// N={n}: {bytesPerAccount} B/account moved with breakdowns ({flatBytesPerAccount} without); probe reads {probe.Bytes / 1e6:F1} MB; " +
+            $"{rounds} rounds × {runs} runs; {Environment.ProcessorCount} processors; load average before: {loadBefore}");
+
+        var variants = new List<Variant>();
+        for (int threads = 1; threads <= Environment.ProcessorCount; threads++)
+        {
+            int k = threads;
+            var options = new EvaluationOptions { MaxDegreeOfParallelism = k, ParallelThreshold = k == 1 ? EvaluationOptions.DefaultParallelThreshold : 0 };
+            variants.Add(new Variant(Probe, k, () => GC.KeepAlive(probe.Read(k))));
+            variants.Add(new Variant(Engine, k, () => compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, scores, statuses, options)));
+            variants.Add(new Variant(EngineFlat, k, () => compiled.Evaluate(flat, counts, PortfolioData.AsOf, scores, statuses, options)));
+            if (duck is not null)
+            {
+                variants.Add(new Variant(Duck, k, () =>
+                {
+                    duck.SetThreads(k);
+                    duck.ScoreIntoTable();
+                }));
+            }
+        }
+
+        // Warm-up: tiered JIT and the thread pool; at least 2 runs and 1.5 s per variant.
+        foreach (Variant variant in variants)
+        {
+            var warm = Stopwatch.StartNew();
+            for (int i = 0; i < 2 || warm.ElapsedMilliseconds < 1500; i++)
+            {
+                variant.Action();
+            }
+        }
+
+        var times = new double[runs];
+        for (int round = 0; round < rounds; round++)
+        {
+            for (int v = 0; v < variants.Count; v++)
+            {
+                Variant variant = variants[(v + round) % variants.Count];
+                GC.Collect();
+                variant.Action();
+                for (int i = 0; i < runs; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    variant.Action();
+                    times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                }
+
+                Array.Sort(times);
+                variant.RoundValues.Add(times[runs / 2]);
+            }
+        }
+
+        string loadAfter = LoadAverage();
+        duck?.Dispose();
+        Report(variants, probe, n, loadBefore, loadAfter);
+    }
+
+    private static void Report(List<Variant> variants, BandwidthProbe probe, int n, string loadBefore, string loadAfter)
+    {
+        Variant Find(string name, int threads) => variants.Single(v => v.Name == name && v.Threads == threads);
+        Console.WriteLine();
+        Console.WriteLine($"N = {n:N0}; load average before {loadBefore}, after {loadAfter}");
+        Console.WriteLine();
+        Console.WriteLine("| variant | threads | median ms (range of rounds) | GB/s | × floor (range) | speed-up over 1 thread (range) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (Variant variant in variants.OrderBy(v => v.Name switch { Probe => 0, Engine => 1, EngineFlat => 2, _ => 3 }).ThenBy(v => v.Threads))
+        {
+            List<double> values = variant.RoundValues;
+            Variant floor = Find(Probe, variant.Threads);
+            Variant single = Find(variant.Name, 1);
+            double[] ratios = values.Select((x, r) => x / floor.RoundValues[r]).ToArray();
+            double[] speedups = values.Select((x, r) => single.RoundValues[r] / x).ToArray();
+            string gbs = variant.Name == Probe ? probe.GigabytesPerSecond(Median(values)).ToString("F1", CultureInfo.InvariantCulture) : string.Empty;
+            string ratio = variant.Name == Probe ? "1" : Summary(ratios, "F2");
+            string speedup = variant.Threads == 1 ? "1" : Summary(speedups, "F2");
+            Console.WriteLine($"| {variant.Name} | {variant.Threads} | {Summary(values.ToArray(), "F2")} | {gbs} | {ratio} | {speedup} |");
+        }
+    }
+
+    private static string Summary(double[] values, string format)
+    {
+        double[] sorted = [.. values.Order()];
+        return string.Create(CultureInfo.InvariantCulture, $"{Median(sorted).ToString(format, CultureInfo.InvariantCulture)} ({sorted[0].ToString(format, CultureInfo.InvariantCulture)}–{sorted[^1].ToString(format, CultureInfo.InvariantCulture)})");
+    }
+
+    private static double Median(IReadOnlyCollection<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private sealed class Variant(string name, int threads, Action action)
+    {
+        public string Name { get; } = name;
+
+        public int Threads { get; } = threads;
+
+        public Action Action { get; } = action;
+
+        public List<double> RoundValues { get; } = [];
+    }
+}
