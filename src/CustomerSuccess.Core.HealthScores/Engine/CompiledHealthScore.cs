@@ -14,7 +14,8 @@ namespace CustomerSuccess.Core.HealthScores.Engine;
 /// A score version compiled against a snapshot schema (<see cref="HealthScoreCompiler.Compile"/>): property names bound
 /// to column indexes, operators to specialised vector kernels. Scores a whole portfolio in one pass
 /// (<see cref="Evaluate(PortfolioSnapshot, ActivityCounts, LocalDate, Span{byte}, Span{HealthStatus}, EvaluationOptions)"/>),
-/// one account (<see cref="ScoreAccount"/>) or explains one account (<see cref="Explain"/>); all three agree exactly.
+/// rescores a set of changed accounts in time proportional to the set (<see cref="Rescore"/>), scores one account
+/// (<see cref="ScoreAccount"/>) or explains one account (<see cref="Explain"/>); all agree exactly.
 /// </summary>
 /// <remarks>
 /// <para>Semantics: a criterion matches when all its conditions hold for the account (rule 81) or, for an event
@@ -32,6 +33,9 @@ namespace CustomerSuccess.Core.HealthScores.Engine;
 /// </remarks>
 public sealed partial class CompiledHealthScore
 {
+    /// <summary>Accounts gathered and scored at a time by <see cref="Rescore"/>.</summary>
+    private const int RescoreChunk = 4096;
+
     private readonly PlanGroup[] _groups;
     private readonly PlanCondition[] _conditions;
     private readonly int _codeCount;
@@ -131,7 +135,94 @@ public sealed partial class CompiledHealthScore
         return EvaluateCore(snapshot, eventCounts, asOf, start, scores, MemoryMarshal.AsBytes(statuses), coverage, options);
     }
 
-    /// <summary>Scores one account (the scalar path; same result as the batch path).</summary>
+    /// <summary>Rescores a given set of accounts (typically the ones whose signals or event counts changed since the
+    /// last evaluation, see <see cref="PortfolioSnapshot.SetNumber"/> and <see cref="ActivityCounts.SetCount"/>) into the
+    /// caller's portfolio arrays, and updates the portfolio statistics exactly: each account leaves the distributions of
+    /// its old score and joins those of its new one (a subtract-and-add on the mergeable integer sums). Time and
+    /// allocation are proportional to the number of accounts given (plus the size of the statistics), not to the
+    /// portfolio.</summary>
+    /// <param name="snapshot">The portfolio, after its point updates.</param>
+    /// <param name="eventCounts">The event counts (required when <see cref="EventCriteria"/> is not empty).</param>
+    /// <param name="asOf">The as-of date; the same as the evaluation that produced the arrays and statistics.</param>
+    /// <param name="accounts">The accounts to rescore, in any order; duplicates are harmless.</param>
+    /// <param name="scores">The whole portfolio's scores (length = account count) from the previous evaluation or
+    /// rescoring with this version and as-of date; the given accounts' entries are replaced.</param>
+    /// <param name="statuses">The whole portfolio's statuses, likewise.</param>
+    /// <param name="statistics">The statistics of the previous evaluation or rescoring of these arrays.</param>
+    /// <returns>The statistics of the portfolio after the rescoring: equal to those of a full evaluation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> or <paramref name="statistics"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An account index is out of range.</exception>
+    /// <exception cref="ArgumentException">The snapshot's schema differs, event counts are missing or mismatched, the
+    /// arrays do not cover the portfolio, a previous score is above 100, or the statistics belong to another version or
+    /// shape.</exception>
+    public PortfolioStatistics Rescore(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, ReadOnlySpan<int> accounts, Span<byte> scores, Span<HealthStatus> statuses, PortfolioStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(statistics);
+        CheckInputs(snapshot, eventCounts);
+        if (scores.Length != snapshot.AccountCount || statuses.Length != snapshot.AccountCount)
+        {
+            throw new ArgumentException("scores and statuses must hold the whole portfolio.", nameof(scores));
+        }
+
+        StatusThresholds thresholds = Version.Definition.Thresholds;
+        if (!statistics.Matches(Version.ScoreId, Version.Number, thresholds, snapshot.OwnerCount, snapshot.SegmentCount))
+        {
+            throw new ArgumentException("The statistics belong to another score version, thresholds, owners or segments.", nameof(statistics));
+        }
+
+        foreach (int account in accounts)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)account, (uint)snapshot.AccountCount, nameof(accounts));
+            if (scores[account] > HealthScoreDefinition.TotalMaxPoints)
+            {
+                throw new ArgumentException($"Account {account} has a previous score of {scores[account]}, above 100.", nameof(scores));
+            }
+        }
+
+        long[] data = statistics.CopyData();
+        Span<byte> statusBytes = MemoryMarshal.AsBytes(statuses);
+        bool bytes = UsesBytes(false, EvaluationOptions.Default);
+        int capacity = Math.Min(RescoreChunk, (accounts.Length + 63) & ~63);
+        ReadOnlySpan<ushort> owners = snapshot.OwnerCodes;
+        ReadOnlySpan<byte> masks = snapshot.SegmentMasks;
+        Binding binding = Bind(snapshot.Table, asOf);
+        try
+        {
+            using var scratch = new TileScratch(Schema.Count, EventCriteria.Length, Math.Max(capacity, 64), bytes);
+            for (int from = 0; from < accounts.Length; from += RescoreChunk)
+            {
+                ReadOnlySpan<int> chunk = accounts.Slice(from, Math.Min(RescoreChunk, accounts.Length - from));
+                Sources gathered = Gather(snapshot.Table, eventCounts?.Columns, chunk, scratch);
+                if (bytes)
+                {
+                    int padded = (chunk.Length + ByteKernels.Lanes - 1) & ~(ByteKernels.Lanes - 1);
+                    ScoreBytes(gathered, binding, padded, scratch, ref scratch.Scores[0], ref scratch.Statuses[0]);
+                }
+                else
+                {
+                    ScoreInts(gathered, binding, chunk.Length, scratch, scratch.Scores, scratch.Statuses, default);
+                }
+
+                for (int j = 0; j < chunk.Length; j++)
+                {
+                    int account = chunk[j];
+                    int score = scratch.Scores[j];
+                    PortfolioStatistics.MoveAccount(data, snapshot.OwnerCount, snapshot.SegmentCount, thresholds, owners[account], masks[account], scores[account], score);
+                    scores[account] = (byte)score;
+                    statusBytes[account] = scratch.Statuses[j];
+                }
+            }
+        }
+        finally
+        {
+            binding.Return();
+        }
+
+        return new PortfolioStatistics(Version.ScoreId, Version.Number, thresholds, snapshot.OwnerCount, snapshot.SegmentCount, data);
+    }
+
+    /// <summary>Scores one account (the batch kernels on that account alone; same result as the batch path).</summary>
     /// <param name="snapshot">The portfolio.</param>
     /// <param name="eventCounts">The event counts (required when <see cref="EventCriteria"/> is not empty).</param>
     /// <param name="asOf">The as-of date for date conditions.</param>
@@ -142,8 +233,23 @@ public sealed partial class CompiledHealthScore
     /// <exception cref="ArgumentException">The snapshot's schema differs or event counts are missing or mismatched.</exception>
     public AccountScore ScoreAccount(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, int account)
     {
-        HealthScoreExplanation e = Explain(snapshot, eventCounts, asOf, account);
-        return new AccountScore(e.ScoreId, e.VersionNumber, e.Score, e.Status, e.Coverage);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        CheckInputs(snapshot, eventCounts);
+        ArgumentOutOfRangeException.ThrowIfNegative(account);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(account, snapshot.AccountCount);
+        Binding binding = Bind(snapshot.Table, asOf);
+        try
+        {
+            using var scratch = new TileScratch(Schema.Count, EventCriteria.Length, 64, bytes: false);
+            Sources gathered = Gather(snapshot.Table, eventCounts?.Columns, [account], scratch);
+            Span<double> coverage = [0d];
+            ScoreInts(gathered, binding, 1, scratch, scratch.Scores, scratch.Statuses, coverage);
+            return new AccountScore(Version.ScoreId, Version.Number, scratch.Scores[0], (HealthStatus)scratch.Statuses[0], coverage[0]);
+        }
+        finally
+        {
+            binding.Return();
+        }
     }
 
     /// <summary>Explains one account ("test a record", rule 86).</summary>

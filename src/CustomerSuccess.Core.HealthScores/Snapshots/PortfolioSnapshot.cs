@@ -7,7 +7,8 @@ namespace CustomerSuccess.Core.HealthScores.Snapshots;
 /// <summary>
 /// A columnar (struct-of-arrays) snapshot of a portfolio's signals, built once by <see cref="PortfolioSnapshotBuilder"/>
 /// and scored many times by a compiled health score; single values can be updated in place (<see cref="SetNumber"/>,
-/// <see cref="SetText"/>, <see cref="SetDate"/>, <see cref="SetBoolean"/>).
+/// <see cref="SetText"/>, <see cref="SetDate"/>, <see cref="SetBoolean"/>) and the changed accounts rescored
+/// (<see cref="Engine.CompiledHealthScore.Rescore"/>).
 /// </summary>
 /// <remarks>
 /// <para>Encoding, one typed array per signal (see <see cref="SignalEncoding"/>): numbers as <see cref="double"/>

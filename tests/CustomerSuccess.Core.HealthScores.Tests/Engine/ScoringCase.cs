@@ -192,15 +192,15 @@ public static class ScoringArbitraries
             owner,
             mask);
 
-    private static Gen<object?> NumberValueGen() =>
+    public static Gen<object?> NumberValueGen() =>
         Gen.Frequency(
             (1, Gen.Constant<object?>(null)),
             (4, Gen.Elements(Thresholds).Select(v => (object?)v)),
             (1, Gen.Choose(-50, 50).Select(v => (object?)(v / 4d))));
 
-    private static Gen<object?> TextValueGen() =>
+    public static Gen<object?> TextValueGen() =>
         Gen.Frequency((1, Gen.Constant<object?>(null)), (4, Gen.Elements(Words).Select(v => (object?)v)));
 
-    private static Gen<object?> DateValueGen(LocalDate asOf) =>
+    public static Gen<object?> DateValueGen(LocalDate asOf) =>
         Gen.Frequency((1, Gen.Constant<object?>(null)), (4, Gen.Choose(-25, 25).Select(d => (object?)asOf.PlusDays(d))));
 }
