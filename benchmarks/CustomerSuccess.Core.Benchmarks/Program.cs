@@ -52,9 +52,22 @@ public static class Program
             var benchmarks = new ActivityAggregationBenchmarks { Events = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) };
             benchmarks.Setup();
             Console.WriteLine($"setup + verification: {stopwatch.Elapsed}");
-            stopwatch.Restart();
-            benchmarks.Engine();
-            Console.WriteLine($"one aggregation: {stopwatch.Elapsed}");
+            int repeat = int.Parse(Environment.GetEnvironmentVariable("BENCH_REPEAT") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
+            for (int i = 0; i < repeat; i++)
+            {
+                stopwatch.Restart();
+                benchmarks.Engine();
+                TimeSpan one = stopwatch.Elapsed;
+                stopwatch.Restart();
+                benchmarks.Engine2Threads();
+                TimeSpan two = stopwatch.Elapsed;
+                stopwatch.Restart();
+                benchmarks.EngineInto();
+                TimeSpan into = stopwatch.Elapsed;
+                stopwatch.Restart();
+                benchmarks.EngineInto2Threads();
+                Console.WriteLine($"one aggregation: {one.TotalMilliseconds:F1} ms on 1 thread, {two.TotalMilliseconds:F1} ms on 2; into reused counts {into.TotalMilliseconds:F1} / {stopwatch.Elapsed.TotalMilliseconds:F1} ms");
+            }
             benchmarks.Cleanup();
             return;
         }

@@ -11,16 +11,21 @@ namespace CustomerSuccess.Core.HealthScores.Activity;
 /// <summary>
 /// Counts, per account, the events that each event criterion of a definition looks at: events of the criterion's
 /// type whose properties satisfy all of its event conditions (all true for one single event, rule 81) and whose
-/// occurred-at lies in the half-open window [asOf − WindowDays × 24 h, asOf). One pass over the log, no allocation
-/// per event.
+/// occurred-at lies in the half-open window [asOf − WindowDays × 24 h, asOf). One pass over the log, partitioned by
+/// account, no allocation per event, on several threads when asked (<see cref="ActivityAggregationOptions"/>).
 /// </summary>
 /// <remarks>
 /// <para>Criterion order (= <see cref="ActivityCounts"/> column order) is the definition's order: groups in order, then
 /// criteria in order, event criteria only; the same order as <see cref="CompiledHealthScore.EventCriteria"/>.</para>
 /// <para>Date conditions on event properties are evaluated relative to the UTC date of the as-of instant.</para>
+/// <para>Algorithm: the log is read once, in segments of events claimed by the workers. For a block of events every
+/// criterion becomes a lane mask (type, window, conditions: the engine's vector kernels) and the masks an event
+/// bitmask; events with a non-empty bitmask are compacted, radix-partitioned by account range (a range's counters for
+/// every criterion fit in L2) and counted partition by partition into the worker's count columns, which are summed at
+/// the end.</para>
 /// <para>Immutable and thread-safe: one aggregator may run on several threads at once.</para>
 /// </remarks>
-public sealed class ActivityAggregator
+public sealed partial class ActivityAggregator
 {
     private readonly BoundCondition[][] _conditions;
 
@@ -83,15 +88,8 @@ public sealed class ActivityAggregator
             : new CompilationResult<ActivityAggregator>(new ActivityAggregator(criteria.ToImmutable(), [.. conditions], eventPropertySchema), []);
     }
 
-    /// <summary>Counts every criterion's matching events per account as of an instant.</summary>
-    /// <param name="log">The event log; its property schema must have the same signals as <see cref="PropertySchema"/>.</param>
-    /// <param name="accountCount">The number of accounts (length of each count column).</param>
-    /// <param name="asOf">The as-of instant: the window of a criterion is [asOf − WindowDays × 24 h, asOf).</param>
-    /// <returns>The counts, one column per criterion.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="log"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="accountCount"/> is negative.</exception>
-    /// <exception cref="ArgumentException">The schemas differ, or an event's account index is ≥ <paramref name="accountCount"/>.</exception>
-    public ActivityCounts Aggregate(ActivityLog log, int accountCount, Instant asOf)
+    /// <summary>The previous engine (one scalar pass, account-major counters): kept as a second oracle for tests.</summary>
+    internal ActivityCounts AggregateOnePass(ActivityLog log, int accountCount, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfNegative(accountCount);

@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.ExceptionServices;
-using System.Threading;
 using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.HealthScores.Statistics;
@@ -54,16 +52,10 @@ public sealed partial class CompiledHealthScore
         }
     }
 
-    /// <summary>
-    /// One multi-threaded evaluation. Tiles are claimed with an atomic counter, so a worker that starts late (or a core
-    /// that is busy with other work) simply claims fewer tiles; the caller never waits for a worker that has not
-    /// started: when the tiles run out it closes the job, and only workers that had registered before are waited for.
-    /// Each worker has its own scratch and statistics; statistics are merged exactly at the end.
-    /// </summary>
-    private sealed unsafe class EvaluationJob : IThreadPoolWorkItem
+    /// <summary>One multi-threaded evaluation (see <see cref="ParallelJob"/>): tiles are the units; each slot has its own
+    /// scratch and statistics, merged exactly at the end; every slot writes straight into the caller's pinned spans.</summary>
+    private sealed unsafe class EvaluationJob : ParallelJob
     {
-        private const int Closed = int.MinValue;
-
         private readonly CompiledHealthScore _owner;
         private readonly PortfolioSnapshot _snapshot;
         private readonly int[][]? _counts;
@@ -75,11 +67,7 @@ public sealed partial class CompiledHealthScore
         private readonly byte* _scores;
         private readonly byte* _statuses;
         private readonly double* _coverage;
-        private StatisticsAccumulator?[] _results = [];
-        private int _nextTile;
-        private int _registered;
-        private int _finished;
-        private ExceptionDispatchInfo? _error;
+        private StatisticsAccumulator[] _statistics = [];
 
         public EvaluationJob(CompiledHealthScore owner, PortfolioSnapshot snapshot, int[][]? counts, Binding binding, int start, int count, int tile, bool bytes, byte* scores, byte* statuses, double* coverage)
         {
@@ -98,89 +86,38 @@ public sealed partial class CompiledHealthScore
 
         public void Run(int workers, StatisticsAccumulator statistics)
         {
-            _results = new StatisticsAccumulator?[workers - 1];
-            for (int w = 1; w < workers; w++)
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-            }
-
+            _statistics = new StatisticsAccumulator[workers];
+            _statistics[0] = statistics;
+            int others = 0;
             try
             {
-                Work(statistics);
-            }
-            catch (Exception e)
-            {
-                _error ??= ExceptionDispatchInfo.Capture(e);
-                Volatile.Write(ref _nextTile, int.MaxValue / 2);
-            }
-
-            // No tiles left: close registration; wait for the workers that registered before.
-            int registered = Interlocked.Exchange(ref _registered, Closed);
-            var wait = default(SpinWait);
-            while (Volatile.Read(ref _finished) < registered)
-            {
-                wait.SpinOnce(sleep1Threshold: -1);
-            }
-
-            for (int w = 0; w < registered; w++)
-            {
-                StatisticsAccumulator result = _results[w]!;
-                statistics.Add(result);
-                result.Dispose();
-            }
-
-            _error?.Throw();
-        }
-
-        /// <summary>A thread-pool worker: registers unless the job is closed, then claims tiles like the caller.</summary>
-        public void Execute()
-        {
-            int slot;
-            while (true)
-            {
-                int registered = Volatile.Read(ref _registered);
-                if (registered == Closed)
-                {
-                    return;
-                }
-
-                if (Interlocked.CompareExchange(ref _registered, registered + 1, registered) == registered)
-                {
-                    slot = registered;
-                    break;
-                }
-            }
-
-            var statistics = new StatisticsAccumulator(_snapshot.OwnerCount, _snapshot.SegmentCount);
-            try
-            {
-                Work(statistics);
-            }
-            catch (Exception e)
-            {
-                _error = ExceptionDispatchInfo.Capture(e);
-                Volatile.Write(ref _nextTile, int.MaxValue / 2);
+                others = Run(workers);
             }
             finally
             {
-                _results[slot] = statistics;
-                Interlocked.Increment(ref _finished);
+                for (int slot = 1; slot < _statistics.Length; slot++)
+                {
+                    if (_statistics[slot] is { } result)
+                    {
+                        if (slot <= others)
+                        {
+                            statistics.Add(result);
+                        }
+
+                        result.Dispose();
+                    }
+                }
             }
         }
 
-        private void Work(StatisticsAccumulator statistics)
+        protected override void Work(int slot)
         {
+            StatisticsAccumulator statistics = _statistics[slot] ??= new StatisticsAccumulator(_snapshot.OwnerCount, _snapshot.SegmentCount);
             using var scratch = new TileScratch(_owner.Schema.Count, _owner.EventCriteria.Length, _tile, _bytes);
-            while (true)
+            int tiles = (_count + _tile - 1) / _tile;
+            for (int unit = ClaimUnit(tiles); unit >= 0; unit = ClaimUnit(tiles))
             {
-                long from = (long)Interlocked.Increment(ref _nextTile) - 1;
-                from *= _tile;
-                if (from >= _count)
-                {
-                    return;
-                }
-
-                int offset = (int)from;
+                int offset = unit * _tile;
                 int length = Math.Min(_tile, _count - offset);
                 var scores = new Span<byte>(_scores + offset, length);
                 var statuses = new Span<byte>(_statuses + offset, length);
