@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -9,6 +10,7 @@ using System.Runtime.Intrinsics.X86;
 using CustomerSuccess.Core.HealthScores.Engine;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using NodaTime;
+using DiagnosticActivity = System.Diagnostics.Activity;
 
 namespace CustomerSuccess.Core.HealthScores.Activity;
 
@@ -85,6 +87,18 @@ public sealed partial class ActivityAggregator
         }
 
         options ??= ActivityAggregationOptions.Default;
+        bool observed = Telemetry.AggregationObserved;
+        long started = observed ? Stopwatch.GetTimestamp() : 0;
+        using DiagnosticActivity? activity = observed ? Telemetry.StartAggregation(log.Count, destination.AccountCount, options.MaxDegreeOfParallelism) : null;
+        AggregateCore(log, asOf, destination, options);
+        if (observed)
+        {
+            Telemetry.RecordAggregation(started, log.Count);
+        }
+    }
+
+    private void AggregateCore(ActivityLog log, Instant asOf, ActivityCounts destination, ActivityAggregationOptions options)
+    {
         int accountCount = destination.AccountCount;
         int[][] columns = destination.Columns;
         int criterionCount = Criteria.Length;

@@ -1,12 +1,15 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Explanations;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.HealthScores.Statistics;
 using NodaTime;
+using DiagnosticActivity = System.Diagnostics.Activity;
 
 namespace CustomerSuccess.Core.HealthScores.Engine;
 
@@ -44,6 +47,8 @@ public sealed partial class CompiledHealthScore
     private readonly byte _healthyFrom;
     private readonly bool _fitsBytes;
     private readonly int[] _inputColumns;
+    private readonly KeyValuePair<string, object?> _scoreIdTag;
+    private readonly KeyValuePair<string, object?> _versionTag;
 
     internal CompiledHealthScore(ScoreVersion version, PortfolioSchema schema, PlanGroup[] groups, PlanCondition[] conditions, int codeCount, ImmutableArray<EventCriterion> eventCriteria)
     {
@@ -69,6 +74,8 @@ public sealed partial class CompiledHealthScore
         }
 
         _inputColumns = [.. inputs];
+        _scoreIdTag = new(HealthScoresTelemetry.ScoreIdTag, version.ScoreId.Value);
+        _versionTag = new(HealthScoresTelemetry.ScoreVersionTag, version.Number);
     }
 
     /// <summary>Gets the compiled version; its ScoreId and Number name every output.</summary>
@@ -132,7 +139,28 @@ public sealed partial class CompiledHealthScore
             throw new ArgumentException("coverage must be empty or have the same length as scores.", nameof(coverage));
         }
 
-        return EvaluateCore(snapshot, eventCounts, asOf, start, scores, MemoryMarshal.AsBytes(statuses), coverage, options);
+        bool observed = Telemetry.EvaluationObserved;
+        long started = observed ? Stopwatch.GetTimestamp() : 0;
+        using DiagnosticActivity? activity = observed ? Telemetry.StartEvaluation(HealthScoresTelemetry.EvaluateActivityName, _scoreIdTag, _versionTag, count, options.MaxDegreeOfParallelism) : null;
+        PortfolioStatistics statistics = EvaluateCore(snapshot, eventCounts, asOf, start, scores, MemoryMarshal.AsBytes(statuses), coverage, options);
+        if (observed)
+        {
+            double? meanCoverage = !coverage.IsEmpty && Telemetry.Coverage.Enabled ? Mean(coverage) : null;
+            Telemetry.RecordEvaluation(started, Telemetry.Evaluate, _scoreIdTag, _versionTag, count, meanCoverage);
+        }
+
+        return statistics;
+    }
+
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double value in values)
+        {
+            sum += value;
+        }
+
+        return sum / values.Length;
     }
 
     /// <summary>Rescores a given set of accounts (typically the ones whose signals or event counts changed since the
@@ -180,6 +208,9 @@ public sealed partial class CompiledHealthScore
             }
         }
 
+        bool observed = Telemetry.EvaluationObserved;
+        long started = observed ? Stopwatch.GetTimestamp() : 0;
+        using DiagnosticActivity? activity = observed ? Telemetry.StartEvaluation(HealthScoresTelemetry.RescoreActivityName, _scoreIdTag, _versionTag, accounts.Length, 1) : null;
         long[] data = statistics.CopyData();
         Span<byte> statusBytes = MemoryMarshal.AsBytes(statuses);
         bool bytes = UsesBytes(false, EvaluationOptions.Default);
@@ -219,6 +250,11 @@ public sealed partial class CompiledHealthScore
             binding.Return();
         }
 
+        if (observed)
+        {
+            Telemetry.RecordEvaluation(started, Telemetry.Rescore, _scoreIdTag, _versionTag, accounts.Length, null);
+        }
+
         return new PortfolioStatistics(Version.ScoreId, Version.Number, thresholds, snapshot.OwnerCount, snapshot.SegmentCount, data);
     }
 
@@ -237,6 +273,9 @@ public sealed partial class CompiledHealthScore
         CheckInputs(snapshot, eventCounts);
         ArgumentOutOfRangeException.ThrowIfNegative(account);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(account, snapshot.AccountCount);
+        bool observed = Telemetry.EvaluationObserved;
+        long started = observed ? Stopwatch.GetTimestamp() : 0;
+        using DiagnosticActivity? activity = observed ? Telemetry.StartEvaluation(HealthScoresTelemetry.ScoreAccountActivityName, _scoreIdTag, _versionTag, 1, 1) : null;
         Binding binding = Bind(snapshot.Table, asOf);
         try
         {
@@ -244,6 +283,11 @@ public sealed partial class CompiledHealthScore
             Sources gathered = Gather(snapshot.Table, eventCounts?.Columns, [account], scratch);
             Span<double> coverage = [0d];
             ScoreInts(gathered, binding, 1, scratch, scratch.Scores, scratch.Statuses, coverage);
+            if (observed)
+            {
+                Telemetry.RecordEvaluation(started, Telemetry.ScoreAccount, _scoreIdTag, _versionTag, 1, coverage[0]);
+            }
+
             return new AccountScore(Version.ScoreId, Version.Number, scratch.Scores[0], (HealthStatus)scratch.Statuses[0], coverage[0]);
         }
         finally
