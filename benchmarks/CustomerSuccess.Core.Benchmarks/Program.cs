@@ -40,6 +40,17 @@ public static class Program
             return;
         }
 
+        if (args.Length >= 1 && args[0] == "--rescore")
+        {
+            // --rescore [N] [rounds] [runs] [set size]
+            int n = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 15;
+            int runs = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
+            int set = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+            Rounds.RunRescore(n, rounds, runs, set);
+            return;
+        }
+
         if (args.Length >= 1 && args[0] == "--sweep")
         {
             Sweep.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
@@ -77,7 +88,8 @@ public static class Program
         // than the in-process default timeout of 5 minutes.
         IConfig config = DefaultConfig.Instance
             .AddJob(Job.ShortRun.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)))
-            .AddDiagnoser(MemoryDiagnoser.Default);
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumn(new FloorRatioColumn());
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
     }
 

@@ -118,6 +118,108 @@ public static class Rounds
         }
     }
 
+    /// <summary>
+    /// <c>--rescore</c>: incremental rescoring against a full evaluation (1 thread, with breakdowns), interleaved and
+    /// rotated per round. Before each timed rescoring a fresh random set of accounts gets a point update (their nps
+    /// changes), untimed; the "cold" variant then also streams 256 MB through the cache so that only the updated column's
+    /// lines are cached, as after an update in a busy process. At the end the chained statistics are checked equal to a
+    /// full evaluation.
+    /// </summary>
+    public static void RunRescore(int n, int rounds, int runs, int setSize)
+    {
+        string loadBefore = LoadAverage();
+        var data = new PortfolioData(n);
+        PortfolioSnapshot snapshot = data.BuildSnapshot();
+        ActivityCounts counts = ActivityCounts.FromColumns(n, data.ActivityCounts);
+        CompiledHealthScore compiled = HealthScoreCompiler.Compile(BenchmarkDefinition.Version, snapshot.Schema).GetValueOrThrow();
+        var scores = new byte[n];
+        var statuses = new HealthStatus[n];
+        var full = new byte[n];
+        var fullStatuses = new HealthStatus[n];
+        HealthScores.Statistics.PortfolioStatistics statistics = compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, scores, statuses);
+        int nps = snapshot.Schema.IndexOf("nps");
+        var random = new Random(42);
+        var flush = new BandwidthProbe(256L << 20);
+        var set = new int[setSize];
+        int[] one = new int[1];
+
+        void Update(int[] accounts, bool cold)
+        {
+            for (int i = 0; i < accounts.Length; i++)
+            {
+                accounts[i] = random.Next(n);
+                snapshot.SetNumber(accounts[i], nps, random.Next(12) == 0 ? null : random.Next(11));
+            }
+
+            if (cold)
+            {
+                flush.Read(1);
+                for (int i = 0; i < accounts.Length; i++)
+                {
+                    snapshot.SetNumber(accounts[i], nps, random.Next(11));
+                }
+            }
+        }
+
+        var variants = new List<(string Name, Action Prepare, Action Run)>
+        {
+            ("full evaluation, 1 thread", () => { }, () => compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, full, fullStatuses)),
+            ($"rescore {setSize:N0} updated accounts", () => Update(set, false), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, set, scores, statuses, statistics)),
+            ($"rescore {setSize:N0} updated accounts, caches flushed", () => Update(set, true), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, set, scores, statuses, statistics)),
+            ("rescore 1 updated account", () => Update(one, false), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, one, scores, statuses, statistics)),
+            ("rescore 1 updated account, caches flushed", () => Update(one, true), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, one, scores, statuses, statistics)),
+            ("ScoreAccount (one account, with coverage)", () => one[0] = random.Next(n), () => compiled.ScoreAccount(snapshot, counts, PortfolioData.AsOf, one[0])),
+        };
+        foreach ((string _, Action prepare, Action run) in variants)
+        {
+            var warm = Stopwatch.StartNew();
+            for (int i = 0; i < 3 || warm.ElapsedMilliseconds < 1000; i++)
+            {
+                prepare();
+                run();
+            }
+        }
+
+        var values = variants.Select(_ => new List<double>()).ToArray();
+        var times = new double[runs];
+        for (int round = 0; round < rounds; round++)
+        {
+            for (int v = 0; v < variants.Count; v++)
+            {
+                int index = (v + round) % variants.Count;
+                for (int i = 0; i < runs; i++)
+                {
+                    variants[index].Prepare();
+                    long start = Stopwatch.GetTimestamp();
+                    variants[index].Run();
+                    times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                }
+
+                Array.Sort(times);
+                values[index].Add(times[runs / 2]);
+            }
+        }
+
+        string loadAfter = LoadAverage();
+        HealthScores.Statistics.PortfolioStatistics check = compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, full, fullStatuses);
+        if (!check.Equals(statistics) || !full.AsSpan().SequenceEqual(scores))
+        {
+            throw new InvalidOperationException("Incremental rescoring drifted from a full evaluation.");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"N = {n:N0}; {rounds} rounds × {runs} runs; load average before {loadBefore}, after {loadAfter}; VERIFIED: the chained statistics equal a full evaluation");
+        Console.WriteLine();
+        Console.WriteLine("| variant | median µs (range of rounds) | ÷ full evaluation (range) |");
+        Console.WriteLine("| --- | ---: | ---: |");
+        for (int v = 0; v < variants.Count; v++)
+        {
+            double[] micro = values[v].Select(x => x * 1000).ToArray();
+            double[] ratios = values[v].Select((x, r) => x / values[0][r]).ToArray();
+            Console.WriteLine($"| {variants[v].Name} | {Summary(micro, "F1")} | {(v == 0 ? "1" : Summary(ratios.Select(x => x * 100).ToArray(), "F3") + " %")} |");
+        }
+    }
+
     private static string Summary(double[] values, string format)
     {
         double[] sorted = [.. values.Order()];
