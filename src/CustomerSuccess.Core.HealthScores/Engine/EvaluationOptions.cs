@@ -5,7 +5,8 @@ namespace CustomerSuccess.Core.HealthScores.Engine;
 /// <summary>Tuning options of a portfolio evaluation; the defaults suit a 2-core machine (see docs/performance.md).</summary>
 public sealed record EvaluationOptions
 {
-    /// <summary>The default block size: 16,384 accounts (64 KiB int accumulators stay in L2).</summary>
+    /// <summary>The default block (tile) size: 16,384 accounts, the unit of work handed to a thread (byte-lane
+    /// accumulators of 16 KiB stay in L1; see docs/performance.md for the sweep).</summary>
     public const int DefaultBlockSize = 16_384;
 
     /// <summary>The default size from which a multi-threaded evaluation actually splits the work: 262,144 accounts.</summary>
@@ -15,8 +16,9 @@ public sealed record EvaluationOptions
     /// <value>MaxDegreeOfParallelism 1, ParallelThreshold 262,144, BlockSize 16,384.</value>
     public static EvaluationOptions Default { get; } = new();
 
-    /// <summary>Gets the maximum number of threads (contiguous account ranges) used.</summary>
-    /// <value>Default 1. The calling thread always works on the first range.</value>
+    /// <summary>Gets the maximum number of threads used: the calling thread and up to this many minus one thread-pool
+    /// workers claim tiles of <see cref="BlockSize"/> accounts until none is left.</summary>
+    /// <value>Default 1. The calling thread always works.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int MaxDegreeOfParallelism
     {
