@@ -10,7 +10,8 @@ using CustomerSuccess.Core.HealthScores.Engine;
 namespace CustomerSuccess.Core.Benchmarks;
 
 /// <summary><c>--sweep N</c>: the block (tile) size sweep, interleaved like <see cref="Rounds"/>: the engine with and
-/// without breakdowns at several block sizes, each round's values divided by the bandwidth probe of the same round.</summary>
+/// without breakdowns at several block sizes (and with breakdowns on 2 threads), each round's values divided by the
+/// bandwidth probe of the same round and thread count.</summary>
 public static class Sweep
 {
     public static void Run(int n, int rounds = 9, int runs = 5)
@@ -23,12 +24,14 @@ public static class Sweep
         var scores = new byte[n];
         var statuses = new HealthStatus[n];
         var probe = new BandwidthProbe((long)ProfileBytes.PerAccount(BenchmarkDefinition.Version.Definition, snapshot) * n);
-        var variants = new List<(string Name, Action Run)> { ("probe", () => probe.Read(1)) };
+        var variants = new List<(string Name, Action Run)> { ("probe", () => probe.Read(1)), ("probe, 2 threads", () => probe.Read(2)) };
         foreach (int block in new[] { 4096, 8192, 16384, 32768, 65536 })
         {
             var options = new EvaluationOptions { BlockSize = block };
+            var two = new EvaluationOptions { BlockSize = block, MaxDegreeOfParallelism = 2 };
             variants.Add(($"block {block}", () => compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, scores, statuses, options)));
             variants.Add(($"block {block}, no breakdowns", () => compiled.Evaluate(flat, counts, PortfolioData.AsOf, scores, statuses, options)));
+            variants.Add(($"block {block}, 2 threads", () => compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, scores, statuses, two)));
         }
 
         foreach ((string _, Action run) in variants)
@@ -63,7 +66,8 @@ public static class Sweep
         for (int k = 0; k < variants.Count; k++)
         {
             double[] sorted = [.. values[k].Order()];
-            double[] ratios = [.. values[k].Select((x, r) => x / values[0][r]).Order()];
+            int floor = variants[k].Name.Contains("2 threads", StringComparison.Ordinal) ? 1 : 0;
+            double[] ratios = [.. values[k].Select((x, r) => x / values[floor][r]).Order()];
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{variants[k].Name,-30} {sorted[sorted.Length / 2],8:F2} ms ({sorted[0]:F2}–{sorted[^1]:F2})  × floor {ratios[ratios.Length / 2]:F2}"));
