@@ -25,7 +25,7 @@ public static class Sweep
         var statuses = new HealthStatus[n];
         var probe = new BandwidthProbe((long)ProfileBytes.PerAccount(BenchmarkDefinition.Version.Definition, snapshot) * n);
         var variants = new List<(string Name, Action Run)> { ("probe", () => probe.Read(1)), ("probe, 2 threads", () => probe.Read(2)) };
-        foreach (int block in new[] { 4096, 8192, 16384, 32768, 65536 })
+        foreach (int block in new[] { 8192, 16384, 32768, 65536, 131072 })
         {
             var options = new EvaluationOptions { BlockSize = block };
             var two = new EvaluationOptions { BlockSize = block, MaxDegreeOfParallelism = 2 };
