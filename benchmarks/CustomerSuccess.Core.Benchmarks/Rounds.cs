@@ -161,9 +161,57 @@ public static class Rounds
             }
         }
 
+        // The floor of a rescoring: only reading the profile's inputs of the same random accounts (no scoring).
+        int[] inputs = [.. BenchmarkDefinition.Version.Definition.Groups.SelectMany(g => g.Criteria).OfType<PropertyCriterion>()
+            .SelectMany(c => c.Conditions).Select(c => snapshot.Schema.IndexOf(c.Property)).Distinct()];
+        double gathered = 0;
+        void Gather(int[] accounts)
+        {
+            foreach (int column in inputs)
+            {
+                switch (snapshot.Schema.Signals[column].Type)
+                {
+                    case SignalType.Number:
+                        ReadOnlySpan<double> numbers = snapshot.GetNumbers(column);
+                        foreach (int a in accounts)
+                        {
+                            gathered += numbers[a];
+                        }
+
+                        break;
+                    case SignalType.Date:
+                        ReadOnlySpan<int> days = snapshot.GetDayNumbers(column);
+                        foreach (int a in accounts)
+                        {
+                            gathered += days[a];
+                        }
+
+                        break;
+                    default:
+                        ReadOnlySpan<byte> codes = snapshot.Schema.Signals[column].Type == SignalType.Text ? snapshot.GetTextCodes(column) : snapshot.GetBooleans(column);
+                        foreach (int a in accounts)
+                        {
+                            gathered += codes[a];
+                        }
+
+                        break;
+                }
+            }
+
+            for (int e = 0; e < counts.CriterionCount; e++)
+            {
+                ReadOnlySpan<int> column = counts.GetCounts(e);
+                foreach (int a in accounts)
+                {
+                    gathered += column[a];
+                }
+            }
+        }
+
         var variants = new List<(string Name, Action Prepare, Action Run)>
         {
             ("full evaluation, 1 thread", () => { }, () => compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, full, fullStatuses)),
+            ($"floor: read the inputs of {setSize:N0} updated accounts (no scoring), caches flushed", () => Update(set, true), () => Gather(set)),
             ($"rescore {setSize:N0} updated accounts", () => Update(set, false), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, set, scores, statuses, statistics)),
             ($"rescore {setSize:N0} updated accounts, caches flushed", () => Update(set, true), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, set, scores, statuses, statistics)),
             ("rescore 1 updated account", () => Update(one, false), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, one, scores, statuses, statistics)),
@@ -201,6 +249,7 @@ public static class Rounds
         }
 
         string loadAfter = LoadAverage();
+        GC.KeepAlive(gathered);
         HealthScores.Statistics.PortfolioStatistics check = compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, full, fullStatuses);
         if (!check.Equals(statistics) || !full.AsSpan().SequenceEqual(scores))
         {
