@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 
 // The CLI is an ordinary application of the library: one container, registered with AddCustomerSuccess().
-var services = new ServiceCollection().AddCustomerSuccess();
+var services = new ServiceCollection().AddCustomerSuccess().AddInMemoryStores().Services;
 var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
 {

@@ -48,15 +48,15 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Hea
         string[] names = ["EMEA", "APAC", "Americas", "Strategic", "SMB"];
         for (var i = 0; i < names.Length; i++)
         {
-            var created = await workspaces.CreateTeamWorkspaceAsync(Manager, Account, names[i], null, [TeamId.From(i + 2)], cancellationToken).ConfigureAwait(false);
+            var created = await workspaces.CreateTeamWorkspaceAsync(Manager, Account, names[i], null, [TeamId.From(i + 2)], cancellationToken: cancellationToken).ConfigureAwait(false);
             Report($"create team workspace '{names[i]}' for team {i + 2}", created.ToResult());
         }
 
-        Report("create a sixth team workspace 'Partners'", (await workspaces.CreateTeamWorkspaceAsync(Manager, Account, "Partners", null, [TeamId.From(9)], cancellationToken).ConfigureAwait(false)).ToResult());
-        var directory = await workspaces.GetDirectoryAsync(Account.PortalId, cancellationToken).ConfigureAwait(false);
-        var apac = directory.State.Workspaces.Values.First(w => w.Name == "APAC");
-        Report("add team 2 (already in EMEA) to APAC", (await workspaces.AddTeamAsync(Manager, Account, apac.Id, TeamId.From(2), cancellationToken).ConfigureAwait(false)).ToResult());
-        Report("a CSM renames APAC", (await workspaces.RenameAsync(Csm, Account, apac.Id, "Asia-Pacific", cancellationToken).ConfigureAwait(false)).ToResult());
+        Report("create a sixth team workspace 'Partners'", (await workspaces.CreateTeamWorkspaceAsync(Manager, Account, "Partners", null, [TeamId.From(9)], cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+        var directory = await workspaces.GetDirectoryAsync(Manager, Account, cancellationToken).ConfigureAwait(false);
+        var apac = directory.Value.State.Workspaces.Values.First(w => w.Name == "APAC");
+        Report("add team 2 (already in EMEA) to APAC", (await workspaces.AddTeamAsync(Manager, Account, apac.Id, TeamId.From(2), cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+        Report("a CSM renames APAC", (await workspaces.RenameAsync(Csm, Account, apac.Id, "Asia-Pacific", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
         var seen = await workspaces.GetVisibleWorkspaceAsync(Csm, Account, cancellationToken).ConfigureAwait(false);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"A CSM whose primary team is 6 sees the workspace [bold]{seen.Value.Name}[/] (rule 28).");
     }
@@ -65,27 +65,25 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Hea
     {
         AnsiConsole.Write(new Rule("A health score's lifecycle (rules 72-83)").LeftJustified());
         var definition = Scoring.ReadDefinition(Scoring.ReadSample("telco-health-score.json"), "telco-health-score.json")!;
-        var draft = await scores.CreateFromDefinitionAsync(Manager, Account, CustomerObject, definition, cancellationToken).ConfigureAwait(false);
+        var draft = await scores.CreateFromDefinitionAsync(Manager, Account, definition, cancellationToken: cancellationToken).ConfigureAwait(false);
         Report($"save '{definition.Name}' as a draft", draft.ToResult());
-        Report("a CSM without Manage CS Settings creates a score", (await scores.CreateFromScratchAsync(Csm, Account, CustomerObject, "Mine", cancellationToken).ConfigureAwait(false)).ToResult());
+        Report("a CSM without Manage CS Settings creates a score", (await scores.CreateFromScratchAsync(Csm, Account, "Mine", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
 
-        var empty = await scores.CreateFromScratchAsync(Manager, Account, CustomerObject, "Half-built", cancellationToken).ConfigureAwait(false);
-        var refused = await scores.ActivateAsync(Manager, Account, CustomerObject, empty.Value.State.Id, cancellationToken).ConfigureAwait(false);
+        var empty = await scores.CreateFromScratchAsync(Manager, Account, "Half-built", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var refused = await scores.ActivateAsync(Manager, Account, empty.Value.Output.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         Report("turn on an empty draft", refused.ToResult());
 
-        var activated = await scores.ActivateAsync(Manager, Account, CustomerObject, draft.Value.State.Id, cancellationToken).ConfigureAwait(false);
+        var activated = await scores.ActivateAsync(Manager, Account, draft.Value.Output.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         Report($"turn on '{definition.Name}'", activated.ToResult());
         if (activated.IsFailure)
         {
             return null;
         }
 
-        var version = activated.Value.State;
+        var version = activated.Value.Output;
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Version [bold]{version.Number}[/] of score {version.ScoreId} is immutable; every score computed below names it.");
         return version;
     }
-
-    private const string CustomerObject = "companies";
 
     private static void Report(string what, Result result)
     {

@@ -26,4 +26,11 @@ public sealed class AccessPolicyOptions
     /// behaviour of rule 13).</summary>
     /// <value>Default <see langword="false"/>: the workspace is generally available.</value>
     public bool RequireBetaOptIn { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether super admins may open the content of every workspace of the
+    /// account, not only the one of their primary team (an exception to rule 28 that the sources do not state).</summary>
+    /// <value>Default <see langword="true"/>: super admins manage every workspace (rules 4, 5) and can view the workspace as
+    /// any user (rule 8), so hiding workspaces from them would protect nothing. Set it to <see langword="false"/> to apply
+    /// rule 28 to super admins too.</value>
+    public bool SuperAdminsSeeEveryWorkspace { get; set; } = true;
 }

@@ -22,6 +22,8 @@ public sealed class ReadmeExamplesTests
         var services = new ServiceCollection()
             .AddSingleton<IClock>(new FakeClock(Instant.FromUtc(2026, 11, 25, 9, 0)))
             .AddCustomerSuccess()
+            .AddInMemoryStores()
+            .Services
             .BuildServiceProvider();
 
         using var scope = services.CreateScope();
@@ -32,7 +34,7 @@ public sealed class ReadmeExamplesTests
         var created = await workspaces.CreateTeamWorkspaceAsync(manager, account, "EMEA", "Enterprise accounts in Europe", [TeamId.From(3)]);
 
         Assert.True(created.IsSuccess, created.ToString());
-        Assert.Equal("EMEA", created.Value.State.Workspace!.Name);
+        Assert.Equal("EMEA", created.Value.Output.Name);
 
         var again = await workspaces.CreateTeamWorkspaceAsync(manager, account, "EMEA 2", null, [TeamId.From(3)]);
         Assert.Equal(WorkspaceErrors.TeamAlreadyAssignedCode, again.Error!.Code);
