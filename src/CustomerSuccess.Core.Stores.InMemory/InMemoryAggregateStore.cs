@@ -18,7 +18,8 @@ namespace CustomerSuccess.Core.Stores.InMemory;
 /// <para>It honours the whole port contract, so tests against it mean something: a missing key loads as
 /// <see langword="null"/>; a create over an existing entry, or a write naming a stale version, returns
 /// <c>concurrency.conflict</c> and changes nothing (neither the state nor the outbox); every successful write gets a new
-/// version (an incrementing number, even when the state is equal) and appends its events to <see cref="Outbox"/>; a
+/// version (a number counted per key, never reused for that key, even when the state is equal) and appends its events
+/// to <see cref="Outbox"/>; a
 /// cancelled token throws before any write.</para>
 /// <para>States are immutable records, so keeping the caller's instance cannot alias mutable data.</para>
 /// <para>The members are virtual so that tests can inject faults or interleavings.</para>
@@ -30,8 +31,8 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<TKey, Versioned<TState>> _entries = [];
+    private readonly Dictionary<TKey, long> _lastVersions = [];
     private ImmutableList<IDomainEvent> _outbox = [];
-    private long _lastVersion;
 
     /// <summary>Gets the number of stored aggregates.</summary>
     public int Count
@@ -88,7 +89,7 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
                 return Task.FromResult(Result.Failure<VersionToken>(ConcurrencyErrors.Conflict(Describe(key))));
             }
 
-            var next = new Versioned<TState>(state, NextVersion());
+            var next = new Versioned<TState>(state, NextVersion(key));
             _entries[key] = next;
             Volatile.Write(ref _outbox, _outbox.AddRange(copy));
             return Task.FromResult(Result.Success(next.Version));
@@ -115,8 +116,14 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
         }
     }
 
-    private VersionToken NextVersion() =>
-        VersionToken.From((++_lastVersion).ToString(CultureInfo.InvariantCulture));
+    /// <summary>Versions count per key (so a token reveals nothing about other keys, other tenants included) and keep
+    /// counting after a delete (so a token read before a delete never matches the record created after it).</summary>
+    private VersionToken NextVersion(TKey key)
+    {
+        var next = _lastVersions.GetValueOrDefault(key) + 1;
+        _lastVersions[key] = next;
+        return VersionToken.From(next.ToString(CultureInfo.InvariantCulture));
+    }
 
     private static string Describe(TKey key) => $"{typeof(TState).Name} {key}";
 }

@@ -8,6 +8,7 @@ using CustomerSuccess.Core.Filters;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Stores.InMemory;
 using CustomerSuccess.Core.Views;
+using CustomerSuccess.Core.Workspaces;
 using NodaTime;
 using NodaTime.Testing;
 using static CustomerSuccess.Core.Tests.Views.ViewTestData;
@@ -205,6 +206,46 @@ public class ViewServiceTests
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Service.CreateViewAsync(Manager, Account, Customers, Definition("V", ViewSharing.Private), Target, cancellationToken: cts.Token));
+        Assert.Equal(0, _store.Count);
+    }
+
+    [Fact]
+    [Trait("Rule", "28")]
+    public async Task ViewsAndRecords_OfAWorkspaceTheUserDoesNotSee_AreRefused_TheirOwnWorkspaceIsReadable()
+    {
+        var workspaces = new WorkspaceService(_directories, new ServiceContext(AccessPolicy.Default, _clock));
+        var emea = (await workspaces.CreateTeamWorkspaceAsync(SuperAdmin, Enterprise, "EMEA", null, [TeamId.From(7)])).Value.Output;
+        var member = Actor.Csm(UserId.From(30), TeamId.From(7));
+        var emeaViews = ViewCatalogKey.Create(Portal, emea.Id, ViewTab.Customers);
+        Add(1, 30);
+
+        var primaryViews = await Service.GetViewsAsync(member, Enterprise, Customers);
+        var primaryRecords = await Service.ListRecordsAsync(member, Enterprise, Request(ViewId.From(1)));
+        var ownViews = await Service.GetViewsAsync(member, Enterprise, emeaViews);
+        var ownRecords = await Service.ListRecordsAsync(member, Enterprise, new RecordListRequest(emeaViews, ViewId.From(1), Schema, Berlin, PageRequest.First(10)));
+        var create = await Service.CreateViewAsync(member, Enterprise, Customers, Definition("Sneaky", ViewSharing.Private), Target);
+
+        Assert.Equal(AccessErrors.WorkspaceNotVisibleCode, primaryViews.Error!.Code);
+        Assert.Equal(AccessErrors.WorkspaceNotVisibleCode, primaryRecords.Error!.Code);
+        Assert.Equal(AccessErrors.WorkspaceNotVisibleCode, create.Error!.Code);
+        Assert.True(ownViews.IsSuccess);
+        Assert.Equal([1L], ownRecords.Value.Items.Select(r => r.Id.Value));
+        Assert.True((await Service.GetViewsAsync(SuperAdmin, Enterprise, Customers)).IsSuccess);
+    }
+
+    [Fact]
+    [Trait("Rule", "28")]
+    public async Task KeysOfAnotherPortal_AreAnsweredLikeWorkspacesThatDoNotExist()
+    {
+        var other = ViewCatalogKey.Create(PortalId.From(999), WorkspaceId.From(1), ViewTab.Customers);
+        var missing = ViewCatalogKey.Create(Portal, WorkspaceId.From(77), ViewTab.Customers);
+
+        var foreign = await Service.GetViewsAsync(Manager, Account, other);
+        var absent = await Service.GetViewsAsync(Manager, Account, missing);
+        var foreignWrite = await Service.CreateViewAsync(Manager, Account, other, Definition("X", ViewSharing.Private), Target);
+
+        Assert.Equal(absent.Error!.Code, foreign.Error!.Code);
+        Assert.Equal(WorkspaceErrors.NotFoundCode, foreignWrite.Error!.Code);
         Assert.Equal(0, _store.Count);
     }
 }

@@ -13,6 +13,7 @@ internal static class ViewTestData
 {
     public static readonly PortalId Portal = PortalId.From(100);
     public static readonly AccountContext Account = new(Portal, ServiceHubTier.Professional);
+    public static readonly AccountContext Enterprise = new(Portal, ServiceHubTier.Enterprise);
     public static readonly ViewCatalogKey Customers = ViewCatalogKey.Create(Portal, WorkspaceId.From(1), ViewTab.Customers);
     public static readonly Instant Now = Instant.FromUtc(2025, 3, 30, 10, 0);
 
