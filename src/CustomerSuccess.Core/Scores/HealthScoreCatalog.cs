@@ -225,7 +225,7 @@ public sealed class HealthScoreCatalog : PortalAggregate<HealthScoreCatalogState
         return Replace(score with { Definition = score.Definition.RenameGroup(index, trimmed) }, new HealthScoreGroupRenamed(PortalId, scoreId, groupName, trimmed, Initiator.User(actor.UserId), now));
     }
 
-    /// <summary>Clones a group of a score's working definition under a new name, appended after the last group (rule
+    /// <summary>Clones a group of a score's working definition under a new name, placed right after the original (rule
     /// 82). The clone keeps the group's Max points, so the sum of Max points changes; fix it before turning the score on.</summary>
     /// <param name="actor">Who edits it; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6).</param>
     /// <param name="account">The account; must be this catalog's portal.</param>
@@ -419,7 +419,7 @@ public sealed class HealthScoreCatalog : PortalAggregate<HealthScoreCatalogState
         return score.FindVersion(number) is { } version ? version : HealthScoreErrors.VersionNotFound(score, number);
     }
 
-    private static HealthScoreCatalogState CheckInvariants(HealthScoreCatalogState state)
+    internal static HealthScoreCatalogState CheckInvariants(HealthScoreCatalogState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.PortalId.IsDefault)

@@ -15,7 +15,7 @@ namespace CustomerSuccess.Core.Views;
 /// and "reorder" are checked against the same version and the default-view rules hold under concurrent writers.
 /// </summary>
 /// <remarks>
-/// <para>Rules enforced here (numbers from <c>domain-rules.md</c>):</para>
+/// <para>Rules enforced here (numbers from the rule catalogue, <c>docs/rule-catalogue.md</c>):</para>
 /// <list type="bullet">
 /// <item><description>9, 54, 57: a private view is visible to, and managed by, its owner only; anyone with full
 /// workspace access may create one (<see cref="CsOperation.ManagePrivateViews"/>). Someone else's private view is
@@ -396,7 +396,7 @@ public sealed class ViewCatalog : PortalAggregate<ViewCatalogState>
         return State.FindVisibleTo(viewId, actor.UserId) is { } view ? view : ViewErrors.NotFound(viewId);
     }
 
-    private static ViewCatalogState CheckInvariants(ViewCatalogState state)
+    internal static ViewCatalogState CheckInvariants(ViewCatalogState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var views = state.Views.ToDictionary(v => v.Id);

@@ -427,7 +427,7 @@ public sealed class WorkspaceConfiguration : PortalAggregate<WorkspaceConfigurat
             now);
     }
 
-    private static WorkspaceConfigurationState CheckInvariants(WorkspaceConfigurationState state)
+    internal static WorkspaceConfigurationState CheckInvariants(WorkspaceConfigurationState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(state.Objects, nameof(state));

@@ -343,7 +343,7 @@ public sealed class WorkspaceDirectory : PortalAggregate<WorkspaceDirectoryState
         return workspace;
     }
 
-    private static WorkspaceDirectoryState CheckInvariants(WorkspaceDirectoryState state)
+    internal static WorkspaceDirectoryState CheckInvariants(WorkspaceDirectoryState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(state.Workspaces, nameof(state));
