@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerSuccess.Core.Persistence;
 
 namespace CustomerSuccess.Core.Stores.InMemory;
 
@@ -21,7 +22,10 @@ namespace CustomerSuccess.Core.Stores.InMemory;
 /// version (a number counted per key, never reused for that key, even when the state is equal) and appends its events
 /// to <see cref="Outbox"/>; a
 /// cancelled token throws before any write.</para>
-/// <para>States are immutable records, so keeping the caller's instance cannot alias mutable data.</para>
+/// <para>Given a <see cref="StateDocumentFormat{TKey, TState}"/> (the library's stores pass
+/// <see cref="PersistedForms"/>), the store keeps each state as its persisted document and reads a fresh copy on every
+/// load, like a database: a state that does not survive its persisted form fails here first, and nothing a caller holds
+/// aliases what is stored. Without a format it keeps the caller's instance, which is safe for immutable states.</para>
 /// <para>The members are virtual so that tests can inject faults or interleavings.</para>
 /// <threadsafety>All members are thread-safe: writes are serialized by one lock per store.</threadsafety>
 /// </remarks>
@@ -30,9 +34,24 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
     where TState : class
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<TKey, Versioned<TState>> _entries = [];
+    private readonly Dictionary<TKey, Entry> _entries = [];
+    private readonly StateDocumentFormat<TKey, TState>? _format;
     private readonly Dictionary<TKey, long> _lastVersions = [];
     private ImmutableList<IDomainEvent> _outbox = [];
+
+    /// <summary>Initializes a store that keeps the states it is given (for immutable states).</summary>
+    public InMemoryAggregateStore()
+    {
+    }
+
+    /// <summary>Initializes a store that keeps every state as its persisted document and reads a copy on every load.</summary>
+    /// <param name="format">The persisted form of the state.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="format"/> is <see langword="null"/>.</exception>
+    public InMemoryAggregateStore(StateDocumentFormat<TKey, TState> format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        _format = format;
+    }
 
     /// <summary>Gets the number of stored aggregates.</summary>
     public int Count
@@ -67,10 +86,13 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
     {
         ArgumentNullException.ThrowIfNull(key);
         cancellationToken.ThrowIfCancellationRequested();
+        Entry? entry;
         lock (_gate)
         {
-            return Task.FromResult(_entries.TryGetValue(key, out var entry) ? entry : null);
+            entry = _entries.GetValueOrDefault(key);
         }
+
+        return Task.FromResult(entry is null ? null : new Versioned<TState>(Restore(key, entry), entry.Version));
     }
 
     /// <inheritdoc />
@@ -81,6 +103,7 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
         ArgumentNullException.ThrowIfNull(events);
         cancellationToken.ThrowIfCancellationRequested();
         IDomainEvent[] copy = [.. events];
+        var stored = _format is null ? new Entry(state, null, default) : new Entry(null, _format.Write(key, state), default);
         lock (_gate)
         {
             var exists = _entries.TryGetValue(key, out var current);
@@ -89,7 +112,7 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
                 return Task.FromResult(Result.Failure<VersionToken>(ConcurrencyErrors.Conflict(Describe(key))));
             }
 
-            var next = new Versioned<TState>(state, NextVersion(key));
+            var next = stored with { Version = NextVersion(key) };
             _entries[key] = next;
             Volatile.Write(ref _outbox, _outbox.AddRange(copy));
             return Task.FromResult(Result.Success(next.Version));
@@ -125,5 +148,10 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
         return VersionToken.From(next.ToString(CultureInfo.InvariantCulture));
     }
 
+    private TState Restore(TKey key, Entry entry) => entry.Document is { } document ? _format!.Read(key, document) : entry.State!;
+
     private static string Describe(TKey key) => $"{typeof(TState).Name} {key}";
+
+    /// <summary>A stored version: the state itself, or its persisted document.</summary>
+    private sealed record Entry(TState? State, byte[]? Document, VersionToken Version);
 }

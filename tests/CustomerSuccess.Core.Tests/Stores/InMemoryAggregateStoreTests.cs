@@ -36,7 +36,8 @@ public class InMemoryAggregateStoreTests
         Assert.True(saved.IsSuccess);
         Assert.False(saved.Value.IsNone);
         var loaded = await _store.LoadAsync(Portal);
-        Assert.Same(state, loaded!.State);
+        Assert.Equal(state, loaded!.State);
+        Assert.NotSame(state, loaded.State); // a copy read from the persisted form, like a database
         Assert.Equal(saved.Value, loaded.Version);
     }
 
@@ -49,7 +50,7 @@ public class InMemoryAggregateStoreTests
         var second = await _store.SaveAsync(Portal, StateNamed("B"), VersionToken.None, []);
 
         Assert.Equal(ConcurrencyErrors.ConflictCode, second.Error!.Code);
-        Assert.Same(first, (await _store.LoadAsync(Portal))!.State);
+        Assert.Equal(first, (await _store.LoadAsync(Portal))!.State);
     }
 
     [Fact]
@@ -158,10 +159,18 @@ public class InMemoryAggregateStoreTests
     }
 
     [Fact]
+    public async Task SaveAsync_StateOfAnotherKey_IsAnArgumentErrorAndStoresNothing()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.SaveAsync(PortalId.From(6), StateNamed("A"), VersionToken.None, []));
+        Assert.Equal(0, _store.Count);
+        Assert.Empty(_store.Outbox);
+    }
+
+    [Fact]
     public async Task KeysAndCount_ReflectStoredAggregates()
     {
         await _store.SaveAsync(Portal, StateNamed("A"), VersionToken.None, []);
-        await _store.SaveAsync(PortalId.From(6), StateNamed("B"), VersionToken.None, []);
+        await _store.SaveAsync(PortalId.From(6), StateNamed("B") with { PortalId = PortalId.From(6) }, VersionToken.None, []);
 
         Assert.Equal(2, _store.Count);
         Assert.Equal(new[] { Portal, PortalId.From(6) }, _store.Keys.OrderBy(k => k.Value));
