@@ -80,11 +80,7 @@ internal sealed class AccountIds
             throw new ArgumentException($"An account id may be at most {MaxIdBytes:N0} bytes long.", nameof(id));
         }
 
-        if ((_count + 1) * 2L > _buckets.Length)
-        {
-            Rehash(_buckets.Length * 2);
-        }
-
+        GrowIfFull();
         int mask = _buckets.Length - 1;
         int slot = Hash(utf8) & mask;
         existing = -1;
@@ -135,10 +131,7 @@ internal sealed class AccountIds
 
     private void AppendIndexed(ReadOnlySpan<byte> utf8)
     {
-        if ((_count + 1) * 2L > _buckets.Length)
-        {
-            Rehash(_buckets.Length * 2);
-        }
+        GrowIfFull();
 
         int mask = _buckets.Length - 1;
         int slot = Hash(utf8) & mask;
@@ -209,10 +202,19 @@ internal sealed class AccountIds
         }
     }
 
+    /// <summary>Keeps the index at most 3/4 full (linear probing stays short; 4 to 8 bytes per account).</summary>
+    private void GrowIfFull()
+    {
+        if ((_count + 1L - _replaced.Count) * 4 > _buckets.Length * 3L)
+        {
+            Rehash(_buckets.Length * 2);
+        }
+    }
+
     private static int BucketsFor(int capacity)
     {
         int size = 32;
-        while (size < capacity * 2L && size < (1 << 30))
+        while (size * 3L < capacity * 4L && size < (1 << 30))
         {
             size <<= 1;
         }
