@@ -53,3 +53,22 @@ public sealed class InMemoryServiceInvariantConformanceTests : ServiceInvariantC
     protected override Task<IViewCatalogStore> CreateViewCatalogStoreAsync() =>
         Task.FromResult<IViewCatalogStore>(new InMemoryViewCatalogStore());
 }
+
+public sealed class InMemoryTenantIsolationConformanceTests : TenantIsolationConformance
+{
+    protected override Task<IsolationStores> CreateStoresAsync()
+    {
+        var records = new InMemoryRecordQuery();
+        return Task.FromResult(new IsolationStores(
+            new InMemoryWorkspaceDirectoryStore(),
+            new InMemoryWorkspaceConfigurationStore(),
+            new InMemoryViewCatalogStore(),
+            new InMemoryHealthScoreCatalogStore(),
+            records,
+            (record, _) =>
+            {
+                records.Upsert(record);
+                return Task.CompletedTask;
+            }));
+    }
+}
