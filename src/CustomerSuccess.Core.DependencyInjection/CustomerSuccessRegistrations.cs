@@ -1,6 +1,7 @@
 using System;
 using CustomerSuccess.Core.Access;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,5 +54,6 @@ internal static class CustomerSuccessRegistrations
         services.TryAddScoped<WorkspaceSettingsService>();
         services.TryAddScoped<HealthScoreCatalogService>();
         services.TryAddScoped<ViewService>();
+        services.TryAddScoped<TaskService>();
     }
 }
