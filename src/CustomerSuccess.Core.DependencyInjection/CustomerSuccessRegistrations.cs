@@ -1,5 +1,6 @@
 using System;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Schedule;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
@@ -55,5 +56,6 @@ internal static class CustomerSuccessRegistrations
         services.TryAddScoped<HealthScoreCatalogService>();
         services.TryAddScoped<ViewService>();
         services.TryAddScoped<TaskService>();
+        services.TryAddScoped<ScheduleService>();
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using CustomerSuccess.Core.DependencyInjection;
 using CustomerSuccess.Core.Records;
+using CustomerSuccess.Core.Schedule;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Stores.InMemory;
 using CustomerSuccess.Core.Tasks;
@@ -32,6 +33,7 @@ public static class InMemoryStoresBuilderExtensions
         services.TryAddSingleton<InMemoryTaskStore>();
         services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<InMemoryTaskStore>());
         services.TryAddSingleton<ITaskQuery>(sp => sp.GetRequiredService<InMemoryTaskStore>());
+        services.TryAddSingleton<IMeetingQuery>(_ => new InMemoryMeetingQuery());
         return builder;
     }
 }
