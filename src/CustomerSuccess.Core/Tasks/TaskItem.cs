@@ -237,21 +237,7 @@ public sealed class TaskItem : PortalAggregate<TaskState>
     /// <c>task.not_found</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
-    public Result<TaskState> Complete(Actor actor, AccountContext account, Instant now)
-    {
-        if (AuthorizeChange(actor, account) is { IsFailure: true } denied)
-        {
-            return denied.Error;
-        }
-
-        if (State.IsCompleted)
-        {
-            return State;
-        }
-
-        Commit(State with { CompletedAt = now }, new TaskCompleted(State.Key, Initiator.User(actor.UserId), now));
-        return State;
-    }
+    public Result<TaskState> Complete(Actor actor, AccountContext account, Instant now) => SetCompletion(actor, account, completed: true, now);
 
     /// <summary>Marks a completed task incomplete again (rule 58).</summary>
     /// <param name="actor">Who reopens it.</param>
@@ -260,21 +246,7 @@ public sealed class TaskItem : PortalAggregate<TaskState>
     /// <returns>The state (unchanged, without an event, when it is open), or <c>access.*</c>, <c>task.not_found</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
-    public Result<TaskState> Reopen(Actor actor, AccountContext account, Instant now)
-    {
-        if (AuthorizeChange(actor, account) is { IsFailure: true } denied)
-        {
-            return denied.Error;
-        }
-
-        if (!State.IsCompleted)
-        {
-            return State;
-        }
-
-        Commit(State with { CompletedAt = null }, new TaskReopened(State.Key, Initiator.User(actor.UserId), now));
-        return State;
-    }
+    public Result<TaskState> Reopen(Actor actor, AccountContext account, Instant now) => SetCompletion(actor, account, completed: false, now);
 
     /// <summary>Deletes the task (rule 58): its record is removed when the command is saved
     /// (<see cref="AggregateRoot{TState}.IsDeleted"/>).</summary>
@@ -304,6 +276,26 @@ public sealed class TaskItem : PortalAggregate<TaskState>
         }
 
         return state;
+    }
+
+    /// <summary>Completes (at <paramref name="now"/>) or reopens the task; no change and no event when it already is so.</summary>
+    private Result<TaskState> SetCompletion(Actor actor, AccountContext account, bool completed, Instant now)
+    {
+        if (AuthorizeChange(actor, account) is { IsFailure: true } denied)
+        {
+            return denied.Error;
+        }
+
+        if (State.IsCompleted == completed)
+        {
+            return State;
+        }
+
+        var initiator = Initiator.User(actor.UserId);
+        Commit(
+            State with { CompletedAt = completed ? now : null },
+            completed ? new TaskCompleted(State.Key, initiator, now) : new TaskReopened(State.Key, initiator, now));
+        return State;
     }
 
     /// <summary>The checks every change of an existing task starts with (reading R58).</summary>
