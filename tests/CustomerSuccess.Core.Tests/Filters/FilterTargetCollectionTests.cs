@@ -13,9 +13,6 @@ namespace CustomerSuccess.Core.Tests.Filters;
 /// satisfies it, its negations when none does; translatable like every other filter.</summary>
 public sealed class FilterTargetCollectionTests
 {
-    internal sealed record Item(long Id, IReadOnlyList<Tag> Tags);
-
-    internal sealed record Tag(string Name, decimal Weight);
 
     private static readonly FilterTarget<Item> Target = FilterTarget.Create((Item i) => i.Id)
         .Collection("tag", CrmPropertyType.Text, i => i.Tags, t => t.Name)
@@ -65,4 +62,8 @@ public sealed class FilterTargetCollectionTests
         Assert.Throws<ArgumentException>(() => FilterTarget.Create((Item i) => i.Id).Collection("tag", CrmPropertyType.Number, i => i.Tags, t => t.Name));
         Assert.Throws<ArgumentNullException>(() => FilterTarget.Create((Item i) => i.Id).Collection<Tag, string>("tag", CrmPropertyType.Text, null!, t => t.Name));
     }
+
+    internal sealed record Item(long Id, IReadOnlyList<Tag> Tags);
+
+    internal sealed record Tag(string Name, decimal Weight);
 }

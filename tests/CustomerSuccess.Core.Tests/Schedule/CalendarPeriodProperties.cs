@@ -21,8 +21,6 @@ public sealed class CalendarPeriodProperties
         "America/Havana", "America/Santiago", "Asia/Beirut", "Australia/Lord_Howe",
     ];
 
-    internal sealed record Walk(string ZoneId, LocalDate Start, CalendarMode Mode, IsoDayOfWeek WeekStart, bool HideWeekends, int Steps, int Probe);
-
     private static Arbitrary<Walk> Walks() => Arb.From(
         from zone in Gen.Elements(Zones)
         from days in Gen.Choose(0, 365 * 30)
@@ -80,4 +78,6 @@ public sealed class CalendarPeriodProperties
             Assert.Equal(single, first.Today(instant));
             return true;
         });
+
+    internal sealed record Walk(string ZoneId, LocalDate Start, CalendarMode Mode, IsoDayOfWeek WeekStart, bool HideWeekends, int Steps, int Probe);
 }

@@ -17,12 +17,6 @@ namespace CustomerSuccess.Core.Tests.Tasks;
 /// </summary>
 public sealed class DefaultTaskViewProperties
 {
-    internal sealed record Case(string ZoneId, Instant AsOf, IReadOnlyList<TaskState> Tasks)
-    {
-        public override string ToString() =>
-            $"{ZoneId}, now {AsOf} ({AsOf.InZone(DateTimeZoneProviders.Tzdb[ZoneId])}):\n" +
-            string.Join("\n", Tasks.Select(t => $"  {t.Id} due {t.DueAt} ({t.DueAt.InZone(DateTimeZoneProviders.Tzdb[ZoneId])}) completed {t.IsCompleted}"));
-    }
 
     private static readonly Instant From = Instant.FromUtc(2024, 1, 1, 0, 0);
     private static readonly Instant To = Instant.FromUtc(2027, 1, 1, 0, 0);
@@ -102,4 +96,11 @@ public sealed class DefaultTaskViewProperties
 
             return true;
         });
+
+    internal sealed record Case(string ZoneId, Instant AsOf, IReadOnlyList<TaskState> Tasks)
+    {
+        public override string ToString() =>
+            $"{ZoneId}, now {AsOf} ({AsOf.InZone(DateTimeZoneProviders.Tzdb[ZoneId])}):\n" +
+            string.Join("\n", Tasks.Select(t => $"  {t.Id} due {t.DueAt} ({t.DueAt.InZone(DateTimeZoneProviders.Tzdb[ZoneId])}) completed {t.IsCompleted}"));
+    }
 }

@@ -33,14 +33,6 @@ public sealed class TaskBulkActionProperties
         Create,
     }
 
-    internal sealed record Seed(int Type, int Priority, int Assignee, int DueHours, bool Completed, bool Associated);
-
-    internal sealed record Case(IReadOnlyList<Seed> Tasks, int Filter, IReadOnlyList<(Change Kind, int Pick, int Value)> Changes, int Action)
-    {
-        public override string ToString() =>
-            $"filter {Filter}, action {Action}\ntasks: {string.Join("; ", Tasks)}\nchanges: {string.Join("; ", Changes)}";
-    }
-
     /// <summary>The filters the property draws from: each a view filter over <see cref="TaskFilterTarget"/>.</summary>
     private static readonly ViewFilter[] Filters =
     [
@@ -198,5 +190,13 @@ public sealed class TaskBulkActionProperties
     {
         public void Report(TaskBulkProgress value) =>
             touched.AddRange(value.Batch.Where(o => o.Kind is TaskOutcomeKind.Changed or TaskOutcomeKind.Unchanged).Select(o => o.TaskId));
+    }
+
+    internal sealed record Seed(int Type, int Priority, int Assignee, int DueHours, bool Completed, bool Associated);
+
+    internal sealed record Case(IReadOnlyList<Seed> Tasks, int Filter, IReadOnlyList<(Change Kind, int Pick, int Value)> Changes, int Action)
+    {
+        public override string ToString() =>
+            $"filter {Filter}, action {Action}\ntasks: {string.Join("; ", Tasks)}\nchanges: {string.Join("; ", Changes)}";
     }
 }

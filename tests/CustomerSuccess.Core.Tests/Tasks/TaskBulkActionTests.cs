@@ -20,34 +20,6 @@ public sealed class TaskBulkActionTests
     private static TaskListRequest AllOpen(int pageNumber = 1, int pageSize = 50) =>
         new(TaskViewRef.Default(DefaultTaskView.AllOpen), Berlin, PageRequest.Create(pageNumber, pageSize));
 
-    private sealed class Recorder : IProgress<TaskBulkProgress>
-    {
-        public List<TaskBulkProgress> Reports { get; } = [];
-
-        public void Report(TaskBulkProgress value) => Reports.Add(value);
-    }
-
-    /// <summary>A task query that runs an action after its n-th query: a change made by someone else while a bulk
-    /// action is between two batches.</summary>
-    private sealed class Interleaving(ITaskQuery inner, int afterQuery, Func<Task> change) : ITaskQuery
-    {
-        private int _queries;
-
-        public async Task<TaskPage> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default)
-        {
-            var page = await inner.QueryAsync(query, cancellationToken);
-            if (++_queries == afterQuery)
-            {
-                await change();
-            }
-
-            return page;
-        }
-
-        public Task<int> CountAsync(PortalId portalId, ISpecification<TaskState> specification, CancellationToken cancellationToken = default) =>
-            inner.CountAsync(portalId, specification, cancellationToken);
-    }
-
     private async Task<List<TaskState>> CreateManyAsync(int count, Actor assignee, Func<int, TaskDetails>? details = null)
     {
         List<TaskState> tasks = [];
@@ -264,6 +236,34 @@ public sealed class TaskBulkActionTests
             _h.Service.ApplyBulkActionAsync(Csm1, Account, TaskBulkAction.MarkCompleted, TaskSelection.Of(tasks.Select(t => t.Id)), null, cancel.Token));
 
         Assert.All(await _h.AllAsync(), t => Assert.False(t.IsCompleted));
+    }
+
+    private sealed class Recorder : IProgress<TaskBulkProgress>
+    {
+        public List<TaskBulkProgress> Reports { get; } = [];
+
+        public void Report(TaskBulkProgress value) => Reports.Add(value);
+    }
+
+    /// <summary>A task query that runs an action after its n-th query: a change made by someone else while a bulk
+    /// action is between two batches.</summary>
+    private sealed class Interleaving(ITaskQuery inner, int afterQuery, Func<Task> change) : ITaskQuery
+    {
+        private int _queries;
+
+        public async Task<TaskPage> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default)
+        {
+            var page = await inner.QueryAsync(query, cancellationToken);
+            if (++_queries == afterQuery)
+            {
+                await change();
+            }
+
+            return page;
+        }
+
+        public Task<int> CountAsync(PortalId portalId, ISpecification<TaskState> specification, CancellationToken cancellationToken = default) =>
+            inner.CountAsync(portalId, specification, cancellationToken);
     }
 }
 

@@ -32,15 +32,6 @@ public sealed class TaskItemModelProperties
         Delete,
     }
 
-    internal sealed record Op(Kind Kind, int Actor, int Assignee, int Minutes, bool Blank)
-    {
-        public override string ToString() => $"{Kind}(actor {Actors[Actor].UserId}{(Actors[Actor].ViewedBy is null ? "" : " viewed")}, assignee {Assignee}, +{Minutes}m, blank {Blank})";
-    }
-
-    /// <summary>The model: whether the task exists, who created it, to whom it is assigned, its title, priority and
-    /// completion.</summary>
-    internal sealed record Model(bool Exists, UserId? CreatedBy, UserId? Assignee, string Title, TaskPriority Priority, Instant? CompletedAt);
-
     private static Arbitrary<Op[]> Sequences() => Arb.From(
         from length in Gen.Choose(1, 40)
         from ops in Gen.ArrayOf(
@@ -171,4 +162,13 @@ public sealed class TaskItemModelProperties
                 return (null, new Model(false, null, null, string.Empty, TaskPriority.None, null), typeof(TaskDeleted));
         }
     }
+
+    internal sealed record Op(Kind Kind, int Actor, int Assignee, int Minutes, bool Blank)
+    {
+        public override string ToString() => $"{Kind}(actor {Actors[Actor].UserId}{(Actors[Actor].ViewedBy is null ? "" : " viewed")}, assignee {Assignee}, +{Minutes}m, blank {Blank})";
+    }
+
+    /// <summary>The model: whether the task exists, who created it, to whom it is assigned, its title, priority and
+    /// completion.</summary>
+    internal sealed record Model(bool Exists, UserId? CreatedBy, UserId? Assignee, string Title, TaskPriority Priority, Instant? CompletedAt);
 }
