@@ -1,8 +1,10 @@
 using System;
 using CustomerSuccess.Core.DependencyInjection;
 using CustomerSuccess.Core.Records;
+using CustomerSuccess.Core.Schedule;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Stores.InMemory;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +28,12 @@ public static class InMemoryStoresBuilderExtensions
         services.TryAddSingleton<IHealthScoreCatalogStore, InMemoryHealthScoreCatalogStore>();
         services.TryAddSingleton<IViewCatalogStore, InMemoryViewCatalogStore>();
         services.TryAddSingleton<IRecordQuery>(_ => new InMemoryRecordQuery());
+
+        // One instance is both the task store and the task query, so a query reads exactly what was saved.
+        services.TryAddSingleton<InMemoryTaskStore>();
+        services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<InMemoryTaskStore>());
+        services.TryAddSingleton<ITaskQuery>(sp => sp.GetRequiredService<InMemoryTaskStore>());
+        services.TryAddSingleton<IMeetingQuery>(_ => new InMemoryMeetingQuery());
         return builder;
     }
 }
