@@ -16,10 +16,8 @@ public sealed class CustomerSuccessOptions
     /// <value>Professional 1 active + 5 drafts, Enterprise 10 active + 20 drafts (see <see cref="HealthScoreLimits"/>).</value>
     public HealthScoreCatalogOptions HealthScores { get; } = new();
 
-    /// <summary>Gets or sets a value indicating whether the in-memory stores are registered for every port that has no
-    /// registration yet.</summary>
-    /// <value>Default <see langword="true"/>: a container works out of the box for tests and demos. Set it to
-    /// <see langword="false"/> in production to make a missing store registration fail at resolution instead of
-    /// silently keeping data in memory.</value>
-    public bool UseInMemoryStores { get; set; } = true;
+    /// <summary>Gets the retry budget of server-side commands after a concurrency conflict.</summary>
+    /// <value>The defaults of <see cref="CommandRetryOptions"/>: 25 attempts within 10 seconds, jittered exponential
+    /// back-off from 2 ms to 200 ms.</value>
+    public CommandRetryOptions Retry { get; } = new();
 }

@@ -1,15 +1,17 @@
 using System;
+using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Schedule;
 using CustomerSuccess.Core.Scores;
-using CustomerSuccess.Core.Stores.InMemory;
-using CustomerSuccess.Core.Records;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
 
 namespace CustomerSuccess.Core.DependencyInjection;
 
-/// <summary>The per-area registrations behind <see cref="CustomerSuccessServiceCollectionExtensions.AddCustomerSuccess"/>.</summary>
+/// <summary>The registrations behind <c>AddCustomerSuccess</c>, kept apart from the public extension class.</summary>
 internal static class CustomerSuccessRegistrations
 {
     public static void Validate(CustomerSuccessOptions options)
@@ -25,21 +27,35 @@ internal static class CustomerSuccessRegistrations
                 $"CustomerSuccessOptions.HealthScores must allow at least one active score per tier (Professional: {options.HealthScores.Professional}, Enterprise: {options.HealthScores.Enterprise}).",
                 nameof(options));
         }
+
+        try
+        {
+            options.Retry.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"CustomerSuccessOptions.Retry is not valid: {e.Message}", nameof(options), e);
+        }
     }
 
-    public static void AddAreas(IServiceCollection services, CustomerSuccessOptions options)
+    public static void AddServices(IServiceCollection services, CustomerSuccessOptions options)
     {
-        if (options.UseInMemoryStores)
-        {
-            services.TryAddSingleton<IWorkspaceDirectoryStore, InMemoryWorkspaceDirectoryStore>();
-            services.TryAddSingleton<IHealthScoreCatalogStore, InMemoryHealthScoreCatalogStore>();
-            services.TryAddSingleton<IViewCatalogStore, InMemoryViewCatalogStore>();
-            services.TryAddSingleton<IRecordQuery, InMemoryRecordQuery>();
-        }
-
+        var retry = options.Retry.Clone();
+        services.TryAddSingleton(new AccessPolicy(options.Access));
+        services.TryAddSingleton<IDomainEventDispatcher>(sp => new DomainEventDispatcher(sp.GetServices<IDomainEventSubscriber>()));
+        services.TryAddSingleton(sp => new ServiceContext(
+            sp.GetRequiredService<AccessPolicy>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<IDomainEventDispatcher>(),
+            retry));
         services.TryAddSingleton(options.HealthScores);
+
+        // Constructor-activated, so that a missing store is named when the container is validated or the service resolved.
         services.TryAddScoped<WorkspaceService>();
+        services.TryAddScoped<WorkspaceSettingsService>();
         services.TryAddScoped<HealthScoreCatalogService>();
         services.TryAddScoped<ViewService>();
+        services.TryAddScoped<TaskService>();
+        services.TryAddScoped<ScheduleService>();
     }
 }

@@ -1,3 +1,4 @@
+using CustomerSuccess.Core.Persistence;
 using CustomerSuccess.Core.Workspaces;
 
 namespace CustomerSuccess.Core.Stores.InMemory;
@@ -18,4 +19,10 @@ namespace CustomerSuccess.Core.Stores.InMemory;
 /// </remarks>
 public sealed class InMemoryWorkspaceDirectoryStore : InMemoryAggregateStore<PortalId, WorkspaceDirectoryState>, IWorkspaceDirectoryStore
 {
+    /// <summary>Initializes an empty store that keeps each state as its persisted document
+    /// (<see cref="PersistedForms.WorkspaceDirectory"/>).</summary>
+    public InMemoryWorkspaceDirectoryStore()
+        : base(PersistedForms.WorkspaceDirectory)
+    {
+    }
 }

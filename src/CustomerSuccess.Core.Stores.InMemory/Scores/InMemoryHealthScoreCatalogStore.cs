@@ -1,3 +1,4 @@
+using CustomerSuccess.Core.Persistence;
 using CustomerSuccess.Core.Scores;
 
 namespace CustomerSuccess.Core.Stores.InMemory;
@@ -9,4 +10,10 @@ namespace CustomerSuccess.Core.Stores.InMemory;
 /// <threadsafety>All members are thread-safe.</threadsafety></remarks>
 public sealed class InMemoryHealthScoreCatalogStore : InMemoryAggregateStore<PortalId, HealthScoreCatalogState>, IHealthScoreCatalogStore
 {
+    /// <summary>Initializes an empty store that keeps each state as its persisted document
+    /// (<see cref="PersistedForms.HealthScoreCatalog"/>).</summary>
+    public InMemoryHealthScoreCatalogStore()
+        : base(PersistedForms.HealthScoreCatalog)
+    {
+    }
 }

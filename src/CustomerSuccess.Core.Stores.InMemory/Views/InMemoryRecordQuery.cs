@@ -24,51 +24,64 @@ public sealed class InMemoryRecordQuery : IRecordQuery
 
     /// <summary>Initializes the query over some records.</summary>
     /// <param name="records">The records; <see langword="null"/> for none.</param>
-    /// <exception cref="ArgumentException"><paramref name="records"/> contains <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="records"/> contains <see langword="null"/>, a record without
+    /// portal or object, or two records with the same portal, object and id.</exception>
     public InMemoryRecordQuery(IEnumerable<CrmRecord>? records = null)
     {
-        var list = (records ?? []).ToImmutableList();
-        if (list.Contains(null!))
+        _records = [];
+        foreach (var record in records ?? [])
         {
-            throw new ArgumentException("The records must not contain null.", nameof(records));
-        }
+            if (record is null)
+            {
+                throw new ArgumentException("The records must not contain null.", nameof(records));
+            }
 
-        _records = list;
+            Check(record, nameof(records));
+            if (_records.Exists(r => SameKey(r, record)))
+            {
+                throw new ArgumentException($"Record {record.ObjectType}/{record.Id} of portal {record.PortalId} is listed twice.", nameof(records));
+            }
+
+            _records = _records.Add(record);
+        }
     }
 
-    /// <summary>Gets a snapshot of the records.</summary>
+    /// <summary>Gets every record of every portal (a snapshot).</summary>
     public IReadOnlyList<CrmRecord> Records => _records;
 
-    /// <summary>Adds a record, or replaces the record with the same object type and id.</summary>
+    /// <summary>Adds a record, or replaces the record with the same portal, object and id.</summary>
     /// <param name="record">The record.</param>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The record has no portal, object or id.</exception>
     public void Upsert(CrmRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        Check(record, nameof(record));
         ImmutableInterlocked.Update(ref _records, list =>
         {
-            var index = list.FindIndex(r => r.Id == record.Id && string.Equals(r.ObjectType, record.ObjectType, StringComparison.Ordinal));
+            var index = list.FindIndex(r => SameKey(r, record));
             return index < 0 ? list.Add(record) : list.SetItem(index, record);
         });
     }
 
     /// <inheritdoc />
-    public Task<RecordPage> QueryAsync(ISpecification<CrmRecord> specification, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<RecordPage> QueryAsync(RecordQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(specification);
-        if (specification.Skip >= 0 || specification.Take >= 0)
-        {
-            throw new ArgumentException("Paging comes from the page request: the specification must not set Skip or Take.", nameof(specification));
-        }
-
-        if (page.PageSize <= 0)
-        {
-            throw new ArgumentException("The page request is default; use PageRequest.Create.", nameof(page));
-        }
-
+        ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
-        var matches = InMemorySpecificationEvaluator.Default.Evaluate(_records, specification).ToList();
-        IReadOnlyList<CrmRecord> items = [.. matches.Skip(page.Skip).Take(page.PageSize)];
-        return Task.FromResult(new RecordPage(items, matches.Count, page));
+        var scoped = Volatile.Read(ref _records).Where(r => r.PortalId == query.PortalId && r.ObjectType == query.ObjectType);
+        var matches = InMemorySpecificationEvaluator.Default.Evaluate(scoped, query.Specification).ToList();
+        IReadOnlyList<CrmRecord> items = [.. matches.Skip(query.Page.Skip).Take(query.Page.PageSize)];
+        return Task.FromResult(new RecordPage(items, matches.Count, query.Page));
+    }
+
+    private static bool SameKey(CrmRecord a, CrmRecord b) => a.PortalId == b.PortalId && a.ObjectType == b.ObjectType && a.Id == b.Id;
+
+    private static void Check(CrmRecord record, string paramName)
+    {
+        if (record.PortalId.IsDefault || record.ObjectType.IsDefault || record.Id.IsDefault)
+        {
+            throw new ArgumentException("A record needs its portal, object and id.", paramName);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using CustomerSuccess.Core.Persistence;
 using CustomerSuccess.Core.Views;
 
 namespace CustomerSuccess.Core.Stores.InMemory;
@@ -7,4 +8,10 @@ namespace CustomerSuccess.Core.Stores.InMemory;
 /// <remarks><threadsafety>All members are thread-safe.</threadsafety></remarks>
 public sealed class InMemoryViewCatalogStore : InMemoryAggregateStore<ViewCatalogKey, ViewCatalogState>, IViewCatalogStore
 {
+    /// <summary>Initializes an empty store that keeps each state as its persisted document
+    /// (<see cref="PersistedForms.ViewCatalog"/>).</summary>
+    public InMemoryViewCatalogStore()
+        : base(PersistedForms.ViewCatalog)
+    {
+    }
 }

@@ -26,6 +26,22 @@ public static class AccessErrors
     /// <summary>The operation needs a permission the user lacks (rules 4–10).</summary>
     public const string PermissionRequiredCode = "access.permission_required";
 
+    /// <summary>The actor is another user's workspace shown through "view as user" (rules 8, 41), which is read-only.</summary>
+    public const string ViewAsReadOnlyCode = "access.view_as_read_only";
+
+    /// <summary>The workspace exists, but it is not the one the user sees (rule 28): their primary team is not on it.</summary>
+    public const string WorkspaceNotVisibleCode = "access.workspace_not_visible";
+
+    internal static DomainError ViewAsReadOnly(CsOperation operation) => new(
+        ViewAsReadOnlyCode,
+        string.Format(CultureInfo.InvariantCulture, "While viewing the workspace as another user you can look but not change anything, so '{0}' is not available.", Describe(operation)),
+        operation.ToString());
+
+    internal static DomainError WorkspaceNotVisible(string workspaceName) => new(
+        WorkspaceNotVisibleCode,
+        string.Format(CultureInfo.InvariantCulture, "You cannot see the workspace '{0}': it is not the workspace of your primary team.", workspaceName),
+        workspaceName);
+
     internal static DomainError TierNotSupported(ServiceHubTier tier) => new(
         TierNotSupportedCode,
         string.Format(CultureInfo.InvariantCulture, "The Customer Success workspace needs Service Hub Professional or Enterprise; this account has {0}.", tier));
@@ -77,6 +93,8 @@ public static class AccessErrors
         CsOperation.UseCustomObjectAsCustomerObject => "use a custom object as the customer object",
         CsOperation.UseCustomObjectForServices => "use a custom object for services",
         CsOperation.ChooseScoreProfile => "choose the score profile on the Summary tab",
+        CsOperation.ManageOwnTasks => "create tasks and change your own tasks",
+        CsOperation.ManageOthersTasks => "change or delete other users' tasks",
         _ => operation.ToString(),
     };
 }

@@ -1,59 +1,10 @@
-using System;
-using System.Globalization;
+using CustomerSuccess.Core.Generators;
 
 namespace CustomerSuccess.Core;
 
-/// <summary>Identifies a HubSpot account (portal): the scope of every workspace directory, view catalogue and score catalogue. </summary>
-/// <remarks>The value is positive. <c>default</c> (value 0) is not a valid id; <see cref="IsDefault"/> tells it apart.
-/// <threadsafety>Immutable value type; thread-safe.</threadsafety></remarks>
-public readonly record struct PortalId : IComparable<PortalId>
-{
-    private PortalId(long value) => Value = value;
-
-    /// <summary>Gets the underlying positive number.</summary>
-    public long Value { get; }
-
-    /// <summary>Gets a value indicating whether this is <c>default</c> (no id).</summary>
-    public bool IsDefault => Value == 0;
-
-    /// <summary>Creates an id from its number.</summary>
-    /// <param name="value">A positive number.</param>
-    /// <returns>The id.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is zero or negative.</exception>
-    public static PortalId From(long value)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
-        return new PortalId(value);
-    }
-
-    /// <summary>Compares two ids by number.</summary>
-    /// <param name="left">The first id.</param>
-    /// <param name="right">The second id.</param>
-    /// <returns><see langword="true"/> if <paramref name="left"/> is smaller.</returns>
-    public static bool operator <(PortalId left, PortalId right) => left.Value < right.Value;
-
-    /// <summary>Compares two ids by number.</summary>
-    /// <param name="left">The first id.</param>
-    /// <param name="right">The second id.</param>
-    /// <returns><see langword="true"/> if <paramref name="left"/> is smaller or equal.</returns>
-    public static bool operator <=(PortalId left, PortalId right) => left.Value <= right.Value;
-
-    /// <summary>Compares two ids by number.</summary>
-    /// <param name="left">The first id.</param>
-    /// <param name="right">The second id.</param>
-    /// <returns><see langword="true"/> if <paramref name="left"/> is greater.</returns>
-    public static bool operator >(PortalId left, PortalId right) => left.Value > right.Value;
-
-    /// <summary>Compares two ids by number.</summary>
-    /// <param name="left">The first id.</param>
-    /// <param name="right">The second id.</param>
-    /// <returns><see langword="true"/> if <paramref name="left"/> is greater or equal.</returns>
-    public static bool operator >=(PortalId left, PortalId right) => left.Value >= right.Value;
-
-    /// <inheritdoc />
-    public int CompareTo(PortalId other) => Value.CompareTo(other.Value);
-
-    /// <summary>Returns the number in invariant culture.</summary>
-    /// <returns>The number as text.</returns>
-    public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
-}
+/// <summary>Identifies a HubSpot account (portal): the scope of every workspace directory, view catalogue and score catalogue.</summary>
+/// <remarks>A positive number; <c>default</c> (0) means "no id" and is never returned by <c>From</c>. Generated members:
+/// <c>From</c>, <c>TryCreate</c>, <c>Parse</c>/<c>TryParse</c>, ordering, invariant formatting and a System.Text.Json
+/// converter. <threadsafety>Immutable value type; thread-safe.</threadsafety></remarks>
+[TypedId]
+public readonly partial record struct PortalId;

@@ -66,15 +66,44 @@ public sealed class Result
         }
     }
 
-    /// <summary>Runs <paramref name="next"/> if this result succeeded; otherwise returns this failure.</summary>
+    /// <summary>Runs the next refusable step if this result succeeded; otherwise returns this failure.</summary>
     /// <param name="next">The next step.</param>
     /// <returns>The result of <paramref name="next"/>, or this failure.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="next"/> is <see langword="null"/>.</exception>
-    public Result Then(Func<Result> next)
+    public Result Bind(Func<Result> next)
     {
         ArgumentNullException.ThrowIfNull(next);
         return IsSuccess ? next() : this;
     }
+
+    /// <summary>Runs the next refusable step, which produces a value, if this result succeeded.</summary>
+    /// <typeparam name="T">The type of the next value.</typeparam>
+    /// <param name="next">The next step.</param>
+    /// <returns>The result of <paramref name="next"/>, or this failure.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="next"/> is <see langword="null"/>.</exception>
+    public Result<T> Bind<T>(Func<Result<T>> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return Error is null ? next() : Result<T>.Failure(Error);
+    }
+
+    /// <summary>Produces a value if this result succeeded: what a command returns once its refusable step passed.</summary>
+    /// <typeparam name="T">The type of the value.</typeparam>
+    /// <param name="map">Produces the value; called only on success.</param>
+    /// <returns>A success carrying the value, or this failure.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="map"/> is <see langword="null"/>.</exception>
+    public Result<T> Map<T>(Func<T> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return Error is null ? Result<T>.Success(map()) : Result<T>.Failure(Error);
+    }
+
+    /// <summary>Returns a failed result for <paramref name="error"/>, so that a rule check can <c>return error;</c>.</summary>
+    /// <param name="error">Why the operation was refused.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="error"/> is <see langword="null"/>.</exception>
+#pragma warning disable CA2225 // The named alternate is Failure(DomainError).
+    public static implicit operator Result(DomainError error) => Failure(error);
+#pragma warning restore CA2225
 
     /// <summary>Returns <c>Success</c> or <c>Failure(code: message)</c>.</summary>
     /// <returns>A short description.</returns>
@@ -131,6 +160,16 @@ public sealed class Result<T>
     /// <exception cref="DomainRuleException">The result is a failure.</exception>
     public T GetValueOrThrow() => Error is null ? _value : throw new DomainRuleException(Error);
 
+    /// <summary>Throws a <see cref="DomainRuleException"/> if this result is a failure.</summary>
+    /// <exception cref="DomainRuleException">The result is a failure.</exception>
+    public void ThrowIfFailure()
+    {
+        if (Error is not null)
+        {
+            throw new DomainRuleException(Error);
+        }
+    }
+
     /// <summary>Gets the value if the result succeeded.</summary>
     /// <param name="value">The value on success; <see langword="default"/> otherwise.</param>
     /// <returns><see langword="true"/> on success.</returns>
@@ -161,6 +200,17 @@ public sealed class Result<T>
         ArgumentNullException.ThrowIfNull(next);
         return Error is null ? next(_value) : Result<TOut>.Failure(Error);
     }
+
+    /// <summary>Returns a failed result for <paramref name="error"/>, so that a rule check can <c>return error;</c>.</summary>
+    /// <param name="error">Why the operation was refused.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="error"/> is <see langword="null"/>.</exception>
+#pragma warning disable CA2225 // The named alternate is Result.Failure<T>(DomainError).
+    public static implicit operator Result<T>(DomainError error) => Failure(error);
+
+    /// <summary>Returns a successful result carrying <paramref name="value"/>, so that an operation can <c>return value;</c>.</summary>
+    /// <param name="value">The value.</param>
+    public static implicit operator Result<T>(T value) => Success(value);
+#pragma warning restore CA2225
 
     /// <summary>Drops the value, keeping success or failure.</summary>
     /// <returns>A <see cref="Result"/> with the same outcome.</returns>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CustomerSuccess.Core.Crm;
 using NodaTime;
 
 namespace CustomerSuccess.Core.Records;
@@ -9,22 +10,26 @@ namespace CustomerSuccess.Core.Records;
 /// </summary>
 /// <remarks>
 /// <para>Init-only properties rather than a positional record so that a LINQ provider (EF Core) can map every member;
-/// filters compiled by <see cref="Views.FilterCompiler"/> use only member access, comparisons, <c>&amp;&amp;</c>,
+/// filters compiled by <see cref="Filters.FilterCompiler"/> through <see cref="RecordFilterTarget"/> use only member access, comparisons, <c>&amp;&amp;</c>,
 /// <c>||</c>, <c>!</c>, <c>string.Contains</c>, <c>Contains</c> on a captured array and <c>Properties.Any(...)</c>, all
 /// of which EF Core translates (the last one into an <c>EXISTS</c> subquery over an owned collection or child table).</para>
 /// <para><see langword="null"/> means "unknown" for every optional member.</para>
 /// <threadsafety>Immutable once built (the property list is not copied: do not mutate the list you pass in); thread-safe.</threadsafety>
 /// </remarks>
-public sealed record CrmRecord
+public sealed record CrmRecord : IPortalScoped
 {
-    /// <summary>Gets the record id, unique within <see cref="ObjectType"/>.</summary>
+    /// <summary>Gets the portal the record belongs to: a record query of one portal never returns another's records.</summary>
+    /// <value>Default: <c>default(PortalId)</c> (invalid: a store refuses to hold such a record).</value>
+    public PortalId PortalId { get; init; }
+
+    /// <summary>Gets the CRM object the record is an instance of (the workspace's customer object, the services object or a
+    /// revenue object).</summary>
+    /// <value>Default: <c>default(CrmObjectType)</c> (invalid).</value>
+    public CrmObjectType ObjectType { get; init; }
+
+    /// <summary>Gets the record id, unique within its portal and <see cref="ObjectType"/>.</summary>
     /// <value>Default: <c>default(RecordId)</c> (no id).</value>
     public RecordId Id { get; init; }
-
-    /// <summary>Gets the HubSpot object type, e.g. <c>companies</c>, <c>contacts</c>, <c>deals</c>, <c>services</c> or a
-    /// custom object's type id (ordinal, case-sensitive).</summary>
-    /// <value>Default: empty.</value>
-    public string ObjectType { get; init; } = string.Empty;
 
     /// <summary>Gets the record's CSM owner (the value of the tab's CSM user property, rules 15, 18, 21).</summary>
     /// <value>Default <see langword="null"/> (no owner).</value>
@@ -56,5 +61,5 @@ public sealed record CrmRecord
 
     /// <summary>Gets the values of all other properties, at most one row per property name.</summary>
     /// <value>Default: empty.</value>
-    public IReadOnlyList<RecordPropertyValue> Properties { get; init; } = [];
+    public IReadOnlyList<CrmPropertyValue> Properties { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.HealthScores.Templates;
 using CustomerSuccess.Core.HealthScores.Validation;
@@ -27,50 +28,42 @@ namespace CustomerSuccess.Core.Scores;
 /// one off add a draft; turning a draft on moves it from the drafts to the active scores. Having more than one active
 /// score also needs <see cref="CsOperation.ActivateMultipleHealthScores"/> (Enterprise, rule 12).</para>
 /// <para><b>Scored object</b> (rule 73, ambiguity B5). Every stored definition scores exactly the workspace's customer
-/// object, which the caller passes as <c>customerObjectType</c> (the object's name, e.g. <c>companies</c>; compared
-/// ordinally). If the customer object changes later, the existing scores cannot be turned on until they are edited.</para>
+/// object, which the caller passes as <c>customerObject</c> (the <see cref="HealthScoreCatalogService"/> reads it from
+/// the workspace configuration); a definition's <see cref="HealthScoreDefinition.ObjectType"/> is the object's
+/// <see cref="CrmObjectType.Name"/>. If the customer object changes later, the existing scores cannot be turned on
+/// until they are edited.</para>
 /// <para><b>Drafts</b>. Saving checks <see cref="ValidationMode.Draft"/> only (contradictions such as more than five
 /// segments, rule 74, or duplicate group names); incompleteness such as a Max points sum other than 100 (rule 78) is
 /// reported when the score is turned on.</para>
 /// <para><b>Errors</b>. Every operation first asks the <see cref="AccessPolicy"/> for
-/// <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6), then checks its rules. A refused operation returns a
+/// <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6), then checks its rules in the order documented on it and
+/// returns the first refusal. A refused operation returns a
 /// failed <see cref="Result"/> with an <c>access.*</c> code or one of <see cref="HealthScoreErrors"/> and leaves the
 /// state and the recorded events exactly as they were; an operation that would change nothing succeeds without an
-/// event. Argument mistakes (<see langword="null"/>, a blank customer object, an account of another portal) throw the
+/// event. Argument mistakes (<see langword="null"/>, a <c>default</c> customer object, an account of another portal) throw the
 /// <see cref="ArgumentException"/> family.</para>
 /// <para>Not thread-safe: use one instance per operation (the <see cref="HealthScoreCatalogService"/> does).</para>
 /// </remarks>
-public sealed class HealthScoreCatalog : AggregateRoot<HealthScoreCatalogState>
+public sealed class HealthScoreCatalog : PortalAggregate<HealthScoreCatalogState>
 {
-    private readonly AccessPolicy _policy;
     private readonly HealthScoreLimits _professional;
     private readonly HealthScoreLimits _enterprise;
 
     /// <summary>Initializes a catalog over a stored state.</summary>
     /// <param name="state">The state, e.g. loaded from an <see cref="IHealthScoreCatalogStore"/>.</param>
-    /// <param name="policy">The access policy; <see langword="null"/> for <see cref="AccessPolicy.Default"/>.</param>
+    /// <param name="policy">The access policy (with the options the application configured).</param>
     /// <param name="options">The tier limits; <see langword="null"/> for the defaults. They are copied.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="state"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> or <paramref name="policy"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="state"/> breaks an invariant (corrupt data): a default
     /// portal, ids not unique and ascending or above <see cref="HealthScoreCatalogState.LastScoreNumber"/>, versions of
     /// another score or not numbered 1, 2, 3…, or an active score without a version.</exception>
-    public HealthScoreCatalog(HealthScoreCatalogState state, AccessPolicy? policy = null, HealthScoreCatalogOptions? options = null)
-        : base(CheckInvariants(state))
+    public HealthScoreCatalog(HealthScoreCatalogState state, AccessPolicy policy, HealthScoreCatalogOptions? options = null)
+        : base(CheckInvariants(state), policy)
     {
-        _policy = policy ?? AccessPolicy.Default;
         options ??= new HealthScoreCatalogOptions();
         _professional = options.LimitsFor(ServiceHubTier.Professional);
         _enterprise = options.LimitsFor(ServiceHubTier.Enterprise);
     }
-
-    /// <summary>Creates the empty catalog of a portal that has none yet.</summary>
-    /// <param name="portalId">The portal.</param>
-    /// <param name="policy">The access policy; <see langword="null"/> for <see cref="AccessPolicy.Default"/>.</param>
-    /// <param name="options">The tier limits; <see langword="null"/> for the defaults.</param>
-    /// <returns>The new catalog (no event recorded).</returns>
-    /// <exception cref="ArgumentException"><paramref name="portalId"/> is <c>default</c>.</exception>
-    public static HealthScoreCatalog CreateEmpty(PortalId portalId, AccessPolicy? policy = null, HealthScoreCatalogOptions? options = null) =>
-        new(CreateInitialState(portalId), policy, options);
 
     /// <summary>Builds the state of a portal that has no catalog yet: no scores, no id handed out.</summary>
     /// <param name="portalId">The portal.</param>
@@ -100,99 +93,98 @@ public sealed class HealthScoreCatalog : AggregateRoot<HealthScoreCatalogState>
     /// groups 1:1 Engagement, 1:1 Call Engagement, Supported Tickets, CSM Sentiment and NPS (rules 75, 76).</summary>
     /// <param name="actor">Who creates it; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6).</param>
     /// <param name="account">The account; must be this catalog's portal.</param>
-    /// <param name="customerObjectType">The workspace's customer object (rule 73): the object the score will score.</param>
+    /// <param name="customerObject">The workspace's customer object (rule 73): the object the score will score.</param>
     /// <param name="name">The score name (e.g. <see cref="HealthScoreTemplates.StarterName"/>); may be blank in a draft.</param>
     /// <param name="now">The current instant, stamped on the event.</param>
-    /// <returns>The new score's id, or a failure: <c>access.*</c>, <see cref="HealthScoreErrors.DraftLimitReachedCode"/>.</returns>
+    /// <returns>The new score, or a failure: <c>access.*</c>, <see cref="HealthScoreErrors.DraftLimitReachedCode"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/>, <paramref name="account"/> or
     /// <paramref name="name"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or
-    /// <paramref name="customerObjectType"/> is null or blank.</exception>
+    /// <paramref name="customerObject"/> is <c>default</c>.</exception>
     /// <remarks>The template is complete: it can be turned on as it is, and its criteria are meant to be edited.</remarks>
-    public Result<HealthScoreId> CreateFromTemplate(Actor actor, AccountContext account, string customerObjectType, string name, Instant now)
+    public Result<HealthScoreEntry> CreateFromTemplate(Actor actor, AccountContext account, CrmObjectType customerObject, string name, Instant now)
     {
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(customerObjectType);
-        return Create(actor, account, customerObjectType, HealthScoreTemplates.Starter(customerObjectType) with { Name = name }, HealthScoreOrigin.Template, now);
+        CrmObjectType.ThrowIfDefault(customerObject, nameof(customerObject));
+        return Create(actor, account, customerObject, HealthScoreTemplates.Starter(customerObject.Name!) with { Name = name }, HealthScoreOrigin.Template, now);
     }
 
     /// <summary>Creates an empty draft: no groups or segments yet, default thresholds (rule 75).</summary>
     /// <param name="actor">Who creates it; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6).</param>
     /// <param name="account">The account; must be this catalog's portal.</param>
-    /// <param name="customerObjectType">The workspace's customer object (rule 73).</param>
+    /// <param name="customerObject">The workspace's customer object (rule 73).</param>
     /// <param name="name">The score name; may be blank in a draft.</param>
     /// <param name="now">The current instant, stamped on the event.</param>
-    /// <returns>The new score's id, or a failure: <c>access.*</c>, <see cref="HealthScoreErrors.DraftLimitReachedCode"/>.</returns>
+    /// <returns>The new score, or a failure: <c>access.*</c>, <see cref="HealthScoreErrors.DraftLimitReachedCode"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/>, <paramref name="account"/> or
     /// <paramref name="name"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or
-    /// <paramref name="customerObjectType"/> is null or blank.</exception>
-    public Result<HealthScoreId> CreateFromScratch(Actor actor, AccountContext account, string customerObjectType, string name, Instant now)
+    /// <paramref name="customerObject"/> is <c>default</c>.</exception>
+    public Result<HealthScoreEntry> CreateFromScratch(Actor actor, AccountContext account, CrmObjectType customerObject, string name, Instant now)
     {
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(customerObjectType);
-        return Create(actor, account, customerObjectType, HealthScoreTemplates.FromScratch(name, customerObjectType), HealthScoreOrigin.Scratch, now);
+        CrmObjectType.ThrowIfDefault(customerObject, nameof(customerObject));
+        return Create(actor, account, customerObject, HealthScoreTemplates.FromScratch(name, customerObject.Name!), HealthScoreOrigin.Scratch, now);
     }
 
     /// <summary>Creates a draft from a supplied definition, e.g. imported JSON or a copy of another score.</summary>
     /// <param name="actor">Who creates it; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6).</param>
     /// <param name="account">The account; must be this catalog's portal.</param>
-    /// <param name="customerObjectType">The workspace's customer object; the definition must score it (rule 73, B5).</param>
+    /// <param name="customerObject">The workspace's customer object; the definition must score it (rule 73, B5).</param>
     /// <param name="definition">The definition; may be incomplete, must have no contradiction (<see cref="ValidationMode.Draft"/>).</param>
     /// <param name="now">The current instant, stamped on the event.</param>
-    /// <returns>The new score's id, or a failure: <c>access.*</c>, <see cref="HealthScoreErrors.DraftLimitReachedCode"/>,
+    /// <returns>The new score, or a failure: <c>access.*</c>, <see cref="HealthScoreErrors.DraftLimitReachedCode"/>,
     /// <see cref="HealthScoreErrors.WrongObjectTypeCode"/>, <see cref="HealthScoreErrors.InvalidCode"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/>, <paramref name="account"/> or
     /// <paramref name="definition"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or
-    /// <paramref name="customerObjectType"/> is null or blank.</exception>
-    public Result<HealthScoreId> CreateFromDefinition(Actor actor, AccountContext account, string customerObjectType, HealthScoreDefinition definition, Instant now)
+    /// <paramref name="customerObject"/> is <c>default</c>.</exception>
+    public Result<HealthScoreEntry> CreateFromDefinition(Actor actor, AccountContext account, CrmObjectType customerObject, HealthScoreDefinition definition, Instant now)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        ArgumentException.ThrowIfNullOrWhiteSpace(customerObjectType);
-        return Create(actor, account, customerObjectType, definition, HealthScoreOrigin.Definition, now);
+        CrmObjectType.ThrowIfDefault(customerObject, nameof(customerObject));
+        return Create(actor, account, customerObject, definition, HealthScoreOrigin.Definition, now);
     }
 
     /// <summary>Replaces the working definition of a score (saving the builder, rule 83).</summary>
     /// <param name="actor">Who edits it; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6).</param>
     /// <param name="account">The account; must be this catalog's portal.</param>
-    /// <param name="customerObjectType">The workspace's customer object; the definition must score it (rule 73, B5).</param>
+    /// <param name="customerObject">The workspace's customer object; the definition must score it (rule 73, B5).</param>
     /// <param name="scoreId">The score.</param>
     /// <param name="definition">The new working definition; may be incomplete, must have no contradiction
     /// (<see cref="ValidationMode.Draft"/>, e.g. at most five segments, rule 74).</param>
     /// <param name="now">The current instant, stamped on the event.</param>
-    /// <returns>Success (without an event when the definition is unchanged), or <c>access.*</c>,
+    /// <returns>The score as it is now (without an event when the definition is unchanged), or <c>access.*</c>,
     /// <see cref="HealthScoreErrors.NotFoundCode"/>, <see cref="HealthScoreErrors.WrongObjectTypeCode"/>,
     /// <see cref="HealthScoreErrors.InvalidCode"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/>, <paramref name="account"/> or
     /// <paramref name="definition"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or
-    /// <paramref name="customerObjectType"/> is null or blank.</exception>
+    /// <paramref name="customerObject"/> is <c>default</c>.</exception>
     /// <remarks>The status does not change. For an active score the edit takes effect only at the next
     /// <see cref="Activate"/>; until then records are scored with the active version.</remarks>
-    public Result UpdateDefinition(Actor actor, AccountContext account, string customerObjectType, HealthScoreId scoreId, HealthScoreDefinition definition, Instant now)
+    public Result<HealthScoreEntry> UpdateDefinition(Actor actor, AccountContext account, CrmObjectType customerObject, HealthScoreId scoreId, HealthScoreDefinition definition, Instant now)
     {
         CheckCaller(actor, account);
-        ArgumentException.ThrowIfNullOrWhiteSpace(customerObjectType);
+        CrmObjectType.ThrowIfDefault(customerObject, nameof(customerObject));
         ArgumentNullException.ThrowIfNull(definition);
-        HealthScoreEntry? score = null;
-        var error = Authorize(actor, account, CsOperation.ManageHealthScores)
-            ?? Find(scoreId, out score)
-            ?? CheckObjectType(definition, customerObjectType)
-            ?? CheckDraft(definition, scoreId);
-        if (error is not null)
+        var found = FindForEdit(actor, account, scoreId);
+        if (!found.TryGetValue(out var score))
         {
-            return Result.Failure(error);
+            return found;
         }
 
-        if (score!.Definition.Equals(definition))
+        if ((CheckObjectType(definition, customerObject) ?? CheckDraft(definition, scoreId)) is { } invalid)
         {
-            return Result.Success();
+            return invalid;
         }
 
-        return Commit(
-            Replace(score with { Definition = definition }),
-            new HealthScoreDefinitionChanged(State.PortalId, scoreId, definition.Name, actor.UserId, now));
+        if (score.Definition.Equals(definition))
+        {
+            return score;
+        }
+
+        return Replace(score with { Definition = definition }, new HealthScoreDefinitionChanged(PortalId, scoreId, definition.Name, Initiator.User(actor.UserId), now));
     }
 
     /// <summary>Renames a group of a score's working definition (rule 82).</summary>
@@ -200,243 +192,234 @@ public sealed class HealthScoreCatalog : AggregateRoot<HealthScoreCatalogState>
     /// <param name="account">The account; must be this catalog's portal.</param>
     /// <param name="scoreId">The score.</param>
     /// <param name="groupName">The group's current name (ordinal).</param>
-    /// <param name="newName">The new name; trimmed, required, not the name of another group of the score (ordinal).</param>
+    /// <param name="newName">The new name; trimmed, required, unique within the score.</param>
     /// <param name="now">The current instant, stamped on the event.</param>
-    /// <returns>Success (without an event when the name is unchanged), or <c>access.*</c>,
+    /// <returns>The score as it is now (without an event when the name is unchanged), or <c>access.*</c>,
     /// <see cref="HealthScoreErrors.NotFoundCode"/>, <see cref="HealthScoreErrors.GroupNotFoundCode"/>,
     /// <see cref="HealthScoreErrors.GroupNameRequiredCode"/>, <see cref="HealthScoreErrors.GroupNameTakenCode"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
-    public Result RenameGroup(Actor actor, AccountContext account, HealthScoreId scoreId, string groupName, string newName, Instant now)
+    public Result<HealthScoreEntry> RenameGroup(Actor actor, AccountContext account, HealthScoreId scoreId, string groupName, string newName, Instant now)
     {
         CheckCaller(actor, account);
         ArgumentNullException.ThrowIfNull(groupName);
         ArgumentNullException.ThrowIfNull(newName);
-        HealthScoreEntry? score = null;
-        var index = -1;
+        var found = FindForEdit(actor, account, scoreId);
+        if (!found.TryGetValue(out var score))
+        {
+            return found;
+        }
+
+        var index = score.Definition.IndexOfGroup(groupName);
         var trimmed = newName.Trim();
-        var error = Authorize(actor, account, CsOperation.ManageHealthScores)
-            ?? Find(scoreId, out score)
-            ?? FindGroup(score!, groupName, out index)
-            ?? (trimmed.Length == 0 ? HealthScoreErrors.GroupNameRequired(score!) : null)
-            ?? CheckGroupNameFree(score!, trimmed, index);
-        if (error is not null)
+        if (CheckGroupName(score, index, groupName, trimmed, index) is { } invalid)
         {
-            return Result.Failure(error);
+            return invalid;
         }
 
-        if (string.Equals(score!.Definition.Groups[index].Name, trimmed, StringComparison.Ordinal))
+        if (string.Equals(score.Definition.Groups[index].Name, trimmed, StringComparison.Ordinal))
         {
-            return Result.Success();
+            return score;
         }
 
-        return Commit(
-            Replace(score with { Definition = score.Definition.RenameGroup(index, trimmed) }),
-            new HealthScoreGroupRenamed(State.PortalId, scoreId, groupName, trimmed, actor.UserId, now));
+        return Replace(score with { Definition = score.Definition.RenameGroup(index, trimmed) }, new HealthScoreGroupRenamed(PortalId, scoreId, groupName, trimmed, Initiator.User(actor.UserId), now));
     }
 
-    /// <summary>Clones a group of a score's working definition; the copy is inserted right after the original and
-    /// keeps its kind, Max points and criteria (rule 82).</summary>
+    /// <summary>Clones a group of a score's working definition under a new name, placed right after the original (rule
+    /// 82). The clone keeps the group's Max points, so the sum of Max points changes; fix it before turning the score on.</summary>
     /// <param name="actor">Who edits it; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6).</param>
     /// <param name="account">The account; must be this catalog's portal.</param>
     /// <param name="scoreId">The score.</param>
-    /// <param name="groupName">The name of the group to clone (ordinal).</param>
-    /// <param name="cloneName">The copy's name; trimmed, required, not used by any group of the score (ordinal).</param>
+    /// <param name="groupName">The group to clone (ordinal).</param>
+    /// <param name="cloneName">The clone's name; trimmed, required, unique within the score.</param>
     /// <param name="now">The current instant, stamped on the event.</param>
-    /// <returns>Success, or <c>access.*</c>, <see cref="HealthScoreErrors.NotFoundCode"/>,
+    /// <returns>The score as it is now, or <c>access.*</c>, <see cref="HealthScoreErrors.NotFoundCode"/>,
     /// <see cref="HealthScoreErrors.GroupNotFoundCode"/>, <see cref="HealthScoreErrors.GroupNameRequiredCode"/>,
     /// <see cref="HealthScoreErrors.GroupNameTakenCode"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
-    /// <remarks>The copy raises the Max points sum above 100, so the score has to be rebalanced before it can be turned
-    /// on again (rule 78); the saved draft keeps the clone.</remarks>
-    public Result CloneGroup(Actor actor, AccountContext account, HealthScoreId scoreId, string groupName, string cloneName, Instant now)
+    public Result<HealthScoreEntry> CloneGroup(Actor actor, AccountContext account, HealthScoreId scoreId, string groupName, string cloneName, Instant now)
     {
         CheckCaller(actor, account);
         ArgumentNullException.ThrowIfNull(groupName);
         ArgumentNullException.ThrowIfNull(cloneName);
-        HealthScoreEntry? score = null;
-        var index = -1;
-        var trimmed = cloneName.Trim();
-        var error = Authorize(actor, account, CsOperation.ManageHealthScores)
-            ?? Find(scoreId, out score)
-            ?? FindGroup(score!, groupName, out index)
-            ?? (trimmed.Length == 0 ? HealthScoreErrors.GroupNameRequired(score!) : null)
-            ?? CheckGroupNameFree(score!, trimmed, -1);
-        if (error is not null)
+        var found = FindForEdit(actor, account, scoreId);
+        if (!found.TryGetValue(out var score))
         {
-            return Result.Failure(error);
+            return found;
         }
 
-        return Commit(
-            Replace(score! with { Definition = score.Definition.CloneGroup(index, trimmed) }),
-            new HealthScoreGroupCloned(State.PortalId, scoreId, groupName, trimmed, actor.UserId, now));
+        var index = score.Definition.IndexOfGroup(groupName);
+        var trimmed = cloneName.Trim();
+        if (CheckGroupName(score, index, groupName, trimmed, -1) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return Replace(score with { Definition = score.Definition.CloneGroup(index, trimmed) }, new HealthScoreGroupCloned(PortalId, scoreId, groupName, trimmed, Initiator.User(actor.UserId), now));
     }
 
-    /// <summary>Deletes a group from a score's working definition (rule 82).</summary>
+    /// <summary>Deletes a group of a score's working definition (rule 82).</summary>
     /// <param name="actor">Who edits it; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6).</param>
     /// <param name="account">The account; must be this catalog's portal.</param>
     /// <param name="scoreId">The score.</param>
-    /// <param name="groupName">The name of the group to delete (ordinal).</param>
+    /// <param name="groupName">The group to delete (ordinal).</param>
     /// <param name="now">The current instant, stamped on the event.</param>
-    /// <returns>Success, or <c>access.*</c>, <see cref="HealthScoreErrors.NotFoundCode"/>,
+    /// <returns>The score as it is now, or <c>access.*</c>, <see cref="HealthScoreErrors.NotFoundCode"/>,
     /// <see cref="HealthScoreErrors.GroupNotFoundCode"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
-    public Result DeleteGroup(Actor actor, AccountContext account, HealthScoreId scoreId, string groupName, Instant now)
+    public Result<HealthScoreEntry> DeleteGroup(Actor actor, AccountContext account, HealthScoreId scoreId, string groupName, Instant now)
     {
         CheckCaller(actor, account);
         ArgumentNullException.ThrowIfNull(groupName);
-        HealthScoreEntry? score = null;
-        var index = -1;
-        var error = Authorize(actor, account, CsOperation.ManageHealthScores)
-            ?? Find(scoreId, out score)
-            ?? FindGroup(score!, groupName, out index);
-        if (error is not null)
+        var found = FindForEdit(actor, account, scoreId);
+        if (!found.TryGetValue(out var score))
         {
-            return Result.Failure(error);
+            return found;
         }
 
-        return Commit(
-            Replace(score! with { Definition = score.Definition.DeleteGroup(index) }),
-            new HealthScoreGroupDeleted(State.PortalId, scoreId, groupName, actor.UserId, now));
+        var index = score.Definition.IndexOfGroup(groupName);
+        if (index < 0)
+        {
+            return HealthScoreErrors.GroupNotFound(score, groupName);
+        }
+
+        return Replace(score with { Definition = score.Definition.DeleteGroup(index) }, new HealthScoreGroupDeleted(PortalId, scoreId, groupName, Initiator.User(actor.UserId), now));
     }
 
-    /// <summary>Turns a score on: validates its working definition completely and creates the next immutable
-    /// version (rules 72, 78, 83).</summary>
-    /// <param name="actor">Who turns it on; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6), and
-    /// <see cref="CsOperation.ActivateMultipleHealthScores"/> when another score is already active (rule 12).</param>
-    /// <param name="account">The account; must be this catalog's portal. Its tier selects the limits.</param>
-    /// <param name="customerObjectType">The workspace's customer object; the score must score it (rule 73, B5).</param>
+    /// <summary>Turns a score on (rule 83): validates its working definition completely and appends an immutable
+    /// version numbered one above the last; from then on records are scored with it.</summary>
+    /// <param name="actor">Who turns it on; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6), and for a
+    /// second active score <see cref="CsOperation.ActivateMultipleHealthScores"/> (Enterprise, rule 12).</param>
+    /// <param name="account">The account; must be this catalog's portal; its tier sets the limits (rule 72).</param>
+    /// <param name="customerObject">The workspace's customer object; the score must score it (rule 73, B5).</param>
     /// <param name="scoreId">The score.</param>
     /// <param name="now">The current instant: the version's <see cref="ScoreVersion.ActivatedAt"/>.</param>
-    /// <returns>The version records are now scored with, or a failure: <c>access.*</c>,
-    /// <see cref="HealthScoreErrors.NotFoundCode"/>, <see cref="HealthScoreErrors.WrongObjectTypeCode"/>,
-    /// <see cref="HealthScoreErrors.InvalidCode"/> (with every problem in <see cref="DomainError.Details"/>),
+    /// <returns>The new version (or the active one, without an event, when the score is active and unchanged), or
+    /// <c>access.*</c>, <see cref="HealthScoreErrors.NotFoundCode"/>, <see cref="HealthScoreErrors.WrongObjectTypeCode"/>,
+    /// <see cref="HealthScoreErrors.InvalidCode"/> (every problem in <see cref="DomainError.Details"/>),
     /// <see cref="HealthScoreErrors.ActiveLimitReachedCode"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or
-    /// <paramref name="customerObjectType"/> is null or blank.</exception>
-    /// <remarks>
-    /// <para>A draft or inactive score becomes active with version <c>n + 1</c> (n = its latest version, 0 if none).
-    /// An active score with pending edits gets version <c>n + 1</c> in place of the old one (the limits are not touched).
-    /// An active score without pending edits is left as it is: success, no new version, no event.</para>
-    /// <para>The <see cref="HealthScoreActivated"/> event names the new version.</para>
-    /// </remarks>
-    public Result<ScoreVersion> Activate(Actor actor, AccountContext account, string customerObjectType, HealthScoreId scoreId, Instant now)
+    /// <paramref name="customerObject"/> is <c>default</c>.</exception>
+    /// <remarks>Turning on an active score with pending edits publishes them as a new version; the count of active scores
+    /// does not change.</remarks>
+    public Result<ScoreVersion> Activate(Actor actor, AccountContext account, CrmObjectType customerObject, HealthScoreId scoreId, Instant now)
     {
         CheckCaller(actor, account);
-        ArgumentException.ThrowIfNullOrWhiteSpace(customerObjectType);
-        HealthScoreEntry? score = null;
-        var error = Authorize(actor, account, CsOperation.ManageHealthScores)
-            ?? Find(scoreId, out score)
-            ?? CheckObjectType(score!.Definition, customerObjectType)
-            ?? CheckActivation(score!);
-        if (error is not null)
+        CrmObjectType.ThrowIfDefault(customerObject, nameof(customerObject));
+        var found = FindForEdit(actor, account, scoreId);
+        if (!found.TryGetValue(out var score))
         {
-            return Result.Failure<ScoreVersion>(error);
+            return found.Error!;
         }
 
-        if (score!.Status == HealthScoreStatus.Active && !score.HasPendingChanges)
+        if ((CheckObjectType(score.Definition, customerObject) ?? CheckActivation(score)) is { } invalid)
         {
-            return Result.Success(score.ActiveVersion!);
+            return invalid;
+        }
+
+        if (score.Status == HealthScoreStatus.Active && !score.HasPendingChanges)
+        {
+            return score.ActiveVersion!;
         }
 
         if (score.Status != HealthScoreStatus.Active)
         {
             var limits = LimitsFor(account.Tier);
-            var active = State.ActiveCount;
-            error = (active >= limits.MaxActive ? HealthScoreErrors.ActiveLimitReached(score, limits, account.Tier) : null)
-                ?? (active >= 1 ? Authorize(actor, account, CsOperation.ActivateMultipleHealthScores) : null);
-            if (error is not null)
+            if (State.ActiveCount >= limits.MaxActive)
             {
-                return Result.Failure<ScoreVersion>(error);
+                return HealthScoreErrors.ActiveLimitReached(score, limits, account.Tier);
+            }
+
+            if (State.ActiveCount >= 1 && Authorize(actor, account, CsOperation.ActivateMultipleHealthScores) is { IsFailure: true } notEnterprise)
+            {
+                return notEnterprise.Error;
             }
         }
 
         var version = new ScoreVersion(scoreId, (score.LatestVersion?.Number ?? 0) + 1, now, score.Definition);
-        Commit(
-            Replace(score with { Status = HealthScoreStatus.Active, Versions = score.Versions.Add(version) }),
-            new HealthScoreActivated(State.PortalId, scoreId, version.Number, actor.UserId, now));
-        return Result.Success(version);
+        Replace(score with { Status = HealthScoreStatus.Active, Versions = score.Versions.Add(version) }, new HealthScoreActivated(PortalId, scoreId, version.Number, Initiator.User(actor.UserId), now));
+        return version;
     }
 
-    /// <summary>Turns an active score off; it keeps its versions and working definition and counts as a draft again
-    /// (rules 72, 83).</summary>
+    /// <summary>Turns an active score off (rule 83): records are no longer scored with it; it counts as a draft again and
+    /// can be turned on later (a new version).</summary>
     /// <param name="actor">Who turns it off; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6).</param>
-    /// <param name="account">The account; must be this catalog's portal. Its tier selects the limits.</param>
+    /// <param name="account">The account; must be this catalog's portal; its tier sets the draft limit (rule 72).</param>
     /// <param name="scoreId">The score.</param>
-    /// <param name="now">The current instant, stamped on the event.</param>
-    /// <returns>Success, or <c>access.*</c>, <see cref="HealthScoreErrors.NotFoundCode"/>,
-    /// <see cref="HealthScoreErrors.NotActiveCode"/>, <see cref="HealthScoreErrors.DraftLimitReachedCode"/> (the
-    /// portal already has the most drafts its tier allows; delete one first).</returns>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <param name="now">The current instant.</param>
+    /// <returns>The score as it is now, or <c>access.*</c>, <see cref="HealthScoreErrors.NotFoundCode"/>,
+    /// <see cref="HealthScoreErrors.NotActiveCode"/>, <see cref="HealthScoreErrors.DraftLimitReachedCode"/> (no room for
+    /// one more draft).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
-    public Result Deactivate(Actor actor, AccountContext account, HealthScoreId scoreId, Instant now)
+    public Result<HealthScoreEntry> Deactivate(Actor actor, AccountContext account, HealthScoreId scoreId, Instant now)
     {
         CheckCaller(actor, account);
-        HealthScoreEntry? score = null;
-        var limits = LimitsFor(account.Tier);
-        var error = Authorize(actor, account, CsOperation.ManageHealthScores)
-            ?? Find(scoreId, out score)
-            ?? (score!.Status != HealthScoreStatus.Active ? HealthScoreErrors.NotActive(score) : null)
-            ?? (State.DraftCount >= limits.MaxDrafts ? HealthScoreErrors.DraftLimitReachedOnDeactivate(score, limits, account.Tier) : null);
-        if (error is not null)
+        var found = FindForEdit(actor, account, scoreId);
+        if (!found.TryGetValue(out var score))
         {
-            return Result.Failure(error);
+            return found;
         }
 
-        return Commit(
-            Replace(score! with { Status = HealthScoreStatus.Inactive }),
-            new HealthScoreDeactivated(State.PortalId, scoreId, score.ActiveVersionNumber!.Value, actor.UserId, now));
+        if (score.Status != HealthScoreStatus.Active)
+        {
+            return HealthScoreErrors.NotActive(score);
+        }
+
+        var limits = LimitsFor(account.Tier);
+        if (State.DraftCount >= limits.MaxDrafts)
+        {
+            return HealthScoreErrors.DraftLimitReachedOnDeactivate(score, limits, account.Tier);
+        }
+
+        return Replace(score with { Status = HealthScoreStatus.Inactive }, new HealthScoreDeactivated(PortalId, scoreId, score.ActiveVersionNumber!.Value, Initiator.User(actor.UserId), now));
     }
 
-    /// <summary>Deletes a score that is not active, with its working definition and versions; its id is never reused.</summary>
+    /// <summary>Deletes a score that is not active, with its versions.</summary>
     /// <param name="actor">Who deletes it; needs <see cref="CsOperation.ManageHealthScores"/> (rules 3, 6).</param>
     /// <param name="account">The account; must be this catalog's portal.</param>
     /// <param name="scoreId">The score.</param>
-    /// <param name="now">The current instant, stamped on the event.</param>
-    /// <returns>Success, or <c>access.*</c>, <see cref="HealthScoreErrors.NotFoundCode"/>,
-    /// <see cref="HealthScoreErrors.ActiveCannotBeDeletedCode"/>.</returns>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <param name="now">The current instant.</param>
+    /// <returns>The deleted score, or <c>access.*</c>, <see cref="HealthScoreErrors.NotFoundCode"/>,
+    /// <see cref="HealthScoreErrors.ActiveCannotBeDeletedCode"/> (turn it off first).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
-    /// <remarks>An active score must be turned off first (library choice), so the version records are being scored
-    /// with never disappears by accident. Integrators that keep computed scores should keep the versions they name.</remarks>
-    public Result Delete(Actor actor, AccountContext account, HealthScoreId scoreId, Instant now)
+    public Result<HealthScoreEntry> Delete(Actor actor, AccountContext account, HealthScoreId scoreId, Instant now)
     {
         CheckCaller(actor, account);
-        HealthScoreEntry? score = null;
-        var error = Authorize(actor, account, CsOperation.ManageHealthScores)
-            ?? Find(scoreId, out score)
-            ?? (score!.Status == HealthScoreStatus.Active ? HealthScoreErrors.ActiveCannotBeDeleted(score) : null);
-        if (error is not null)
+        var found = FindForEdit(actor, account, scoreId);
+        if (!found.TryGetValue(out var score))
         {
-            return Result.Failure(error);
+            return found;
         }
 
-        return Commit(
-            State with { Scores = State.Scores.RemoveAll(s => s.Id == scoreId) },
-            new HealthScoreDeleted(State.PortalId, scoreId, score!.Name, actor.UserId, now));
+        if (score.Status == HealthScoreStatus.Active)
+        {
+            return HealthScoreErrors.ActiveCannotBeDeleted(score);
+        }
+
+        Commit(State with { Scores = State.Scores.RemoveAll(s => s.Id == scoreId) }, new HealthScoreDeleted(PortalId, scoreId, score.Name, Initiator.User(actor.UserId), now));
+        return score;
     }
 
-    /// <summary>Returns an activated version of a score (rule 83: every computed score names its version).</summary>
+    /// <summary>Returns an immutable version of a score, e.g. to score records with it or to explain an old score.</summary>
     /// <param name="scoreId">The score.</param>
-    /// <param name="number">The version number (1-based).</param>
+    /// <param name="number">The version number (1, 2, 3…).</param>
     /// <returns>The version, or <see cref="HealthScoreErrors.NotFoundCode"/>, <see cref="HealthScoreErrors.VersionNotFoundCode"/>.</returns>
-    /// <remarks>A query: no permission is checked and nothing is recorded.</remarks>
     public Result<ScoreVersion> GetVersion(HealthScoreId scoreId, int number)
     {
         if (State.Find(scoreId) is not { } score)
         {
-            return Result.Failure<ScoreVersion>(HealthScoreErrors.NotFound(scoreId));
+            return HealthScoreErrors.NotFound(scoreId);
         }
 
-        return score.FindVersion(number) is { } version
-            ? Result.Success(version)
-            : Result.Failure<ScoreVersion>(HealthScoreErrors.VersionNotFound(score, number));
+        return score.FindVersion(number) is { } version ? version : HealthScoreErrors.VersionNotFound(score, number);
     }
 
-    private static HealthScoreCatalogState CheckInvariants(HealthScoreCatalogState state)
+    internal static HealthScoreCatalogState CheckInvariants(HealthScoreCatalogState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (state.PortalId.IsDefault)
@@ -484,10 +467,10 @@ public sealed class HealthScoreCatalog : AggregateRoot<HealthScoreCatalogState>
         return state;
     }
 
-    private static DomainError? CheckObjectType(HealthScoreDefinition definition, string customerObjectType) =>
-        string.Equals(definition.ObjectType, customerObjectType, StringComparison.Ordinal)
+    private static DomainError? CheckObjectType(HealthScoreDefinition definition, CrmObjectType customerObject) =>
+        string.Equals(definition.ObjectType, customerObject.Name, StringComparison.Ordinal)
             ? null
-            : HealthScoreErrors.WrongObjectType(definition.Name, definition.ObjectType, customerObjectType);
+            : HealthScoreErrors.WrongObjectType(definition.Name, definition.ObjectType, customerObject.Name!);
 
     private static DomainError? CheckDraft(HealthScoreDefinition definition, HealthScoreId? id)
     {
@@ -501,14 +484,18 @@ public sealed class HealthScoreCatalog : AggregateRoot<HealthScoreCatalogState>
         return report.IsSuccess ? null : HealthScoreErrors.Invalid(score.Name, score.Id, report.Errors, activation: true);
     }
 
-    private static DomainError? FindGroup(HealthScoreEntry score, string groupName, out int index)
+    private static DomainError? CheckGroupName(HealthScoreEntry score, int index, string groupName, string name, int exceptIndex)
     {
-        index = score.Definition.IndexOfGroup(groupName);
-        return index < 0 ? HealthScoreErrors.GroupNotFound(score, groupName) : null;
-    }
+        if (index < 0)
+        {
+            return HealthScoreErrors.GroupNotFound(score, groupName);
+        }
 
-    private static DomainError? CheckGroupNameFree(HealthScoreEntry score, string name, int exceptIndex)
-    {
+        if (name.Length == 0)
+        {
+            return HealthScoreErrors.GroupNameRequired(score);
+        }
+
         var groups = score.Definition.Groups;
         for (var i = 0; i < groups.Length; i++)
         {
@@ -521,63 +508,57 @@ public sealed class HealthScoreCatalog : AggregateRoot<HealthScoreCatalogState>
         return null;
     }
 
-    private Result<HealthScoreId> Create(
+    private Result<HealthScoreEntry> Create(
         Actor actor,
         AccountContext account,
-        string customerObjectType,
+        CrmObjectType customerObject,
         HealthScoreDefinition definition,
         HealthScoreOrigin origin,
         Instant now)
     {
-        CheckCaller(actor, account);
-        var limits = LimitsFor(account.Tier);
-        var error = Authorize(actor, account, CsOperation.ManageHealthScores)
-            ?? (State.DraftCount >= limits.MaxDrafts ? HealthScoreErrors.DraftLimitReachedOnCreate(definition.Name, limits, account.Tier) : null)
-            ?? CheckObjectType(definition, customerObjectType)
-            ?? CheckDraft(definition, null);
-        if (error is not null)
+        if (Authorize(actor, account, CsOperation.ManageHealthScores) is { IsFailure: true } denied)
         {
-            return Result.Failure<HealthScoreId>(error);
+            return denied.Error;
+        }
+
+        var limits = LimitsFor(account.Tier);
+        if (State.DraftCount >= limits.MaxDrafts)
+        {
+            return HealthScoreErrors.DraftLimitReachedOnCreate(definition.Name, limits, account.Tier);
+        }
+
+        if ((CheckObjectType(definition, customerObject) ?? CheckDraft(definition, null)) is { } invalid)
+        {
+            return invalid;
         }
 
         var number = State.LastScoreNumber + 1;
-        var id = HealthScoreId.From(number);
-        var entry = new HealthScoreEntry(id, HealthScoreStatus.Draft, definition, []);
+        var entry = new HealthScoreEntry(HealthScoreId.From(number), HealthScoreStatus.Draft, definition, []);
         Commit(
             State with { Scores = State.Scores.Add(entry), LastScoreNumber = number },
-            new HealthScoreCreated(State.PortalId, id, definition.Name, origin, actor.UserId, now));
-        return Result.Success(id);
+            new HealthScoreCreated(PortalId, entry.Id, definition.Name, origin, Initiator.User(actor.UserId), now));
+        return entry;
     }
 
-    private void CheckCaller(Actor actor, AccountContext account)
+    private Result<HealthScoreEntry> FindForEdit(Actor actor, AccountContext account, HealthScoreId scoreId)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(account);
-        if (account.PortalId != State.PortalId)
+        if (Authorize(actor, account, CsOperation.ManageHealthScores) is { IsFailure: true } denied)
         {
-            throw new ArgumentException(
-                $"The account is portal {account.PortalId}, but this health score catalog belongs to portal {State.PortalId}.",
-                nameof(account));
+            return denied.Error;
         }
+
+        return State.Find(scoreId) is { } score ? score : HealthScoreErrors.NotFound(scoreId);
     }
 
-    private DomainError? Authorize(Actor actor, AccountContext account, CsOperation operation) =>
-        _policy.Authorize(actor, account, operation).Error;
-
-    private DomainError? Find(HealthScoreId id, out HealthScoreEntry? score)
-    {
-        score = State.Find(id);
-        return score is null ? HealthScoreErrors.NotFound(id) : null;
-    }
-
-    private HealthScoreCatalogState Replace(HealthScoreEntry score)
+    private HealthScoreEntry Replace(HealthScoreEntry score, IDomainEvent domainEvent)
     {
         var scores = State.Scores;
         for (var i = 0; i < scores.Length; i++)
         {
             if (scores[i].Id == score.Id)
             {
-                return State with { Scores = scores.SetItem(i, score) };
+                Commit(State with { Scores = scores.SetItem(i, score) }, domainEvent);
+                return score;
             }
         }
 

@@ -20,6 +20,7 @@ namespace CustomerSuccess.Core.Scores;
 /// <para>Equality is structural. <threadsafety>Immutable; thread-safe.</threadsafety></para>
 /// </remarks>
 public sealed record HealthScoreCatalogState(PortalId PortalId, ImmutableArray<HealthScoreEntry> Scores, long LastScoreNumber)
+    : IPortalScoped
 {
     /// <summary>Gets the scores, ordered by id.</summary>
     /// <value>Never default (a default array is stored as empty).</value>

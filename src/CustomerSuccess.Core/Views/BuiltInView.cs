@@ -7,6 +7,6 @@ public enum BuiltInView
     OwnedByMe = 1,
 
     /// <summary>"Assigned in the last 30 days": records whose CSM owner is the viewer and whose owner-assigned date is in
-    /// the last 30 days in the viewer's time zone (see <see cref="FilterOperator.InLastDays"/>).</summary>
+    /// the last 30 days in the viewer's time zone (see <see cref="Filters.FilterOperator.InLastDays"/>).</summary>
     AssignedInLast30Days = 2,
 }

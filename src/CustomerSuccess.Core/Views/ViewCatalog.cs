@@ -3,17 +3,19 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Filters;
 using CustomerSuccess.Core.Records;
+using CustomerSuccess.Core.Views.Events;
 using NodaTime;
 
 namespace CustomerSuccess.Core.Views;
 
 /// <summary>
 /// The views of one workspace tab and their ordered default list: one aggregate, so that "make private", "set default"
-/// and "reorder" are checked against the same version (reliability guide §2.3).
+/// and "reorder" are checked against the same version and the default-view rules hold under concurrent writers.
 /// </summary>
 /// <remarks>
-/// <para>Rules enforced here (numbers from <c>domain-rules.md</c>):</para>
+/// <para>Rules enforced here (numbers from the rule catalogue, <c>docs/rule-catalogue.md</c>):</para>
 /// <list type="bullet">
 /// <item><description>9, 54, 57: a private view is visible to, and managed by, its owner only; anyone with full
 /// workspace access may create one (<see cref="CsOperation.ManagePrivateViews"/>). Someone else's private view is
@@ -28,18 +30,19 @@ namespace CustomerSuccess.Core.Views;
 /// (<c>view.default_cannot_be_private</c>: unset it first; library choice, so nothing disappears from the Summary tab
 /// as a side effect).</description></item>
 /// <item><description>45: a view has a name, ordered distinct columns, a filter and a sort, all checked against the
-/// tab's <see cref="RecordSchema"/>.</description></item>
+/// tab's items (a <see cref="FilterTarget{T}"/>: the records of the tab's object, or tasks).</description></item>
 /// <item><description>46: setting a default needs a description.</description></item>
 /// <item><description>42, 47: the built-in views "Owned by me" and "Assigned in the last 30 days" exist from the start
 /// (Customers, Services and Revenue tabs) as default views, cannot be edited, and can be deleted.</description></item>
 /// <item><description>48: deleting needs the confirmation phrase <see cref="DeleteConfirmationPhrase"/>.</description></item>
 /// </list>
-/// <para>Every permission check goes through <see cref="AccessPolicy.Authorize"/>. A refused operation returns its
+/// <para>Every permission check goes through the <see cref="AccessPolicy"/> (<see cref="PortalAggregate{TState}.Authorize"/>).
+/// A refused operation returns its
 /// failure and leaves <see cref="AggregateRoot{TState}.State"/> and the events unchanged; an operation that changes
 /// nothing succeeds and records no event.</para>
 /// <threadsafety>Not thread-safe: use one instance per operation (the state it holds is immutable).</threadsafety>
 /// </remarks>
-public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
+public sealed class ViewCatalog : PortalAggregate<ViewCatalogState>
 {
     /// <summary>The most default views a catalogue can have (rule 36).</summary>
     public const int MaxDefaultViews = 6;
@@ -63,19 +66,16 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
     /// <summary>The name of the built-in view <see cref="BuiltInView.AssignedInLast30Days"/>.</summary>
     public const string AssignedInLast30DaysName = "Assigned in the last 30 days";
 
-    private readonly AccessPolicy _policy;
-
     /// <summary>Initializes the aggregate over a stored state, checking its invariants.</summary>
     /// <param name="state">The state.</param>
-    /// <param name="policy">The access policy; <see langword="null"/> for <see cref="AccessPolicy.Default"/>.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="state"/> is <see langword="null"/>.</exception>
+    /// <param name="policy">The access policy (with the options the application configured).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> or <paramref name="policy"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="state"/> is corrupt: repeated or unassigned view ids, a
     /// private view without owner, or a default list that is longer than <see cref="MaxDefaultViews"/>, repeats a view,
     /// names a missing view or a private one.</exception>
-    public ViewCatalog(ViewCatalogState state, AccessPolicy? policy = null)
-        : base(CheckInvariants(state))
+    public ViewCatalog(ViewCatalogState state, AccessPolicy policy)
+        : base(CheckInvariants(state), policy)
     {
-        _policy = policy ?? AccessPolicy.Default;
     }
 
     /// <summary>Gets the default views in display order.</summary>
@@ -94,9 +94,9 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
 
         var columns = key.Tab switch
         {
-            ViewTab.Services => ImmutableArray.Create(RecordSchema.CsmOwner, RecordSchema.Pipeline, RecordSchema.Stage, RecordSchema.CreatedAt, RecordSchema.LastActivityAt),
-            ViewTab.Revenue => ImmutableArray.Create(RecordSchema.CsmOwner, RecordSchema.Pipeline, RecordSchema.Stage, RecordSchema.Amount, RecordSchema.CreatedAt, RecordSchema.LastActivityAt),
-            _ => ImmutableArray.Create(RecordSchema.CsmOwner, RecordSchema.CreatedAt, RecordSchema.LastActivityAt),
+            ViewTab.Services => ImmutableArray.Create(RecordFilterTarget.CsmOwner, RecordFilterTarget.Pipeline, RecordFilterTarget.Stage, RecordFilterTarget.CreatedAt, RecordFilterTarget.LastActivityAt),
+            ViewTab.Revenue => ImmutableArray.Create(RecordFilterTarget.CsmOwner, RecordFilterTarget.Pipeline, RecordFilterTarget.Stage, RecordFilterTarget.Amount, RecordFilterTarget.CreatedAt, RecordFilterTarget.LastActivityAt),
+            _ => ImmutableArray.Create(RecordFilterTarget.CsmOwner, RecordFilterTarget.CreatedAt, RecordFilterTarget.LastActivityAt),
         };
         var ownedByMe = new View(
             ViewId.From(1),
@@ -120,10 +120,10 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="view"/> is not a defined value.</exception>
     public static ViewFilter BuiltInFilter(BuiltInView view) => view switch
     {
-        BuiltInView.OwnedByMe => ViewFilter.Condition(RecordSchema.CsmOwner, FilterOperator.IsMe),
+        BuiltInView.OwnedByMe => ViewFilter.Condition(RecordFilterTarget.CsmOwner, FilterOperator.IsMe),
         BuiltInView.AssignedInLast30Days => ViewFilter.And(
-            ViewFilter.Condition(RecordSchema.CsmOwner, FilterOperator.IsMe),
-            ViewFilter.Condition(RecordSchema.OwnerAssignedAt, FilterOperator.InLastDays, FilterValue.Number(30))),
+            ViewFilter.Condition(RecordFilterTarget.CsmOwner, FilterOperator.IsMe),
+            ViewFilter.Condition(RecordFilterTarget.OwnerAssignedAt, FilterOperator.InLastDays, FilterValue.Number(30))),
         _ => throw new ArgumentOutOfRangeException(nameof(view), view, "Unknown built-in view."),
     };
 
@@ -133,99 +133,108 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
     /// <returns>The visible views.</returns>
     public IReadOnlyList<View> ListVisibleTo(UserId user) => [.. State.Views.Where(v => v.IsVisibleTo(user))];
 
+
     /// <summary>Creates a custom view owned by <paramref name="actor"/> (rules 9, 44, 45).</summary>
+    /// <typeparam name="T">The tab's item type (records or tasks).</typeparam>
     /// <param name="actor">Who creates it.</param>
-    /// <param name="account">The account.</param>
+    /// <param name="account">The account; must be this catalogue's portal.</param>
     /// <param name="definition">Name, sharing, columns, filter, sort.</param>
-    /// <param name="schema">The properties of the tab's records.</param>
+    /// <param name="target">The properties of the tab's items.</param>
     /// <param name="now">The current instant.</param>
     /// <returns>The new view, or a refusal (<c>access.*</c>, <c>view.name_invalid</c>, <c>view.columns_invalid</c>,
     /// <c>view.filter_invalid</c>, <c>view.sort_invalid</c>).</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal than the catalogue's.</exception>
-    public Result<View> Create(Actor actor, AccountContext account, ViewDefinition definition, RecordSchema schema, Instant now)
+    public Result<View> Create<T>(Actor actor, AccountContext account, ViewDefinition definition, FilterTarget<T> target, Instant now)
     {
-        CheckArguments(actor, account);
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(schema);
-        var allowed = Authorize(actor, account, CsOperation.ManagePrivateViews)
-            .Then(() => definition.Sharing == ViewSharing.Everyone ? Authorize(actor, account, CsOperation.ShareViewWithEveryone) : Result.Success());
-        if (allowed.IsFailure)
+        if (Authorize(actor, account, CsOperation.ManagePrivateViews) is { IsFailure: true } denied)
         {
-            return Result.Failure<View>(allowed.Error);
+            return denied.Error;
         }
 
-        var normalized = Normalize(definition, schema);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(target);
+        if (definition.Sharing == ViewSharing.Everyone && Authorize(actor, account, CsOperation.ShareViewWithEveryone) is { IsFailure: true } notShared)
+        {
+            return notShared.Error;
+        }
+
+        var normalized = Normalize(definition, target);
         if (!normalized.TryGetValue(out var clean))
         {
-            return Result.Failure<View>(normalized.Error!);
+            return normalized.Error!;
         }
 
         var view = new View(ViewId.From(State.LastViewId + 1), actor.UserId, clean);
-        var next = State with { Views = State.Views.Add(view), LastViewId = State.LastViewId + 1 };
-        Commit(next, new ViewCreated(State.Key, view.Id, view.Name, view.Sharing, actor.UserId, now));
-        return Result.Success(view);
+        Commit(
+            State with { Views = State.Views.Add(view), LastViewId = State.LastViewId + 1 },
+            new ViewCreated(State.Key, view.Id, view.Name, view.Sharing, Initiator.User(actor.UserId), now));
+        return view;
     }
 
     /// <summary>Replaces a custom view's name, sharing, columns, filter and sort (rules 9, 10, 44, 45, 47).</summary>
+    /// <typeparam name="T">The tab's item type (records or tasks).</typeparam>
     /// <param name="actor">Who edits it.</param>
-    /// <param name="account">The account.</param>
+    /// <param name="account">The account; must be this catalogue's portal.</param>
     /// <param name="viewId">The view.</param>
     /// <param name="definition">The new definition.</param>
-    /// <param name="schema">The properties of the tab's records.</param>
+    /// <param name="target">The properties of the tab's items.</param>
     /// <param name="now">The current instant.</param>
-    /// <returns>The edited view, or a refusal (<c>view.not_found</c>, <c>access.*</c>, <c>view.builtin_not_editable</c>,
-    /// <c>view.default_cannot_be_private</c>, validation codes).</returns>
+    /// <returns>The edited view (the same instance, without an event, when nothing changed), or a refusal
+    /// (<c>view.not_found</c>, <c>access.*</c>, <c>view.builtin_not_editable</c>, <c>view.default_cannot_be_private</c>,
+    /// validation codes).</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal than the catalogue's.</exception>
-    public Result<View> Edit(Actor actor, AccountContext account, ViewId viewId, ViewDefinition definition, RecordSchema schema, Instant now)
+    public Result<View> Edit<T>(Actor actor, AccountContext account, ViewId viewId, ViewDefinition definition, FilterTarget<T> target, Instant now)
     {
-        CheckArguments(actor, account);
+        CheckCaller(actor, account);
         ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(schema);
-        var view = FindVisible(actor, viewId);
-        if (!view.TryGetValue(out var current))
+        ArgumentNullException.ThrowIfNull(target);
+        if (State.FindVisibleTo(viewId, actor.UserId) is not { } current)
         {
-            return view;
+            return ViewErrors.NotFound(viewId);
         }
 
-        var allowed = AuthorizeManage(actor, account, current)
-            .Then(() => definition.Sharing == ViewSharing.Everyone ? Authorize(actor, account, CsOperation.ShareViewWithEveryone) : Result.Success());
-        if (allowed.IsFailure)
+        if (AuthorizeManage(actor, account, current) is { IsFailure: true } denied)
         {
-            return Result.Failure<View>(allowed.Error);
+            return denied.Error;
+        }
+
+        if (definition.Sharing == ViewSharing.Everyone && Authorize(actor, account, CsOperation.ShareViewWithEveryone) is { IsFailure: true } notShared)
+        {
+            return notShared.Error;
         }
 
         if (current.IsBuiltIn)
         {
-            return Result.Failure<View>(ViewErrors.BuiltInNotEditable(current.Name));
+            return ViewErrors.BuiltInNotEditable(current.Name);
         }
 
-        var normalized = Normalize(definition, schema);
+        var normalized = Normalize(definition, target);
         if (!normalized.TryGetValue(out var clean))
         {
-            return Result.Failure<View>(normalized.Error!);
+            return normalized.Error!;
         }
 
         if (clean.Sharing == ViewSharing.Private && State.IsDefault(viewId))
         {
-            return Result.Failure<View>(ViewErrors.DefaultCannotBePrivate(current.Name));
+            return ViewErrors.DefaultCannotBePrivate(current.Name);
         }
 
         if (clean.Equals(current.Definition))
         {
-            return Result.Success(current);
+            return current;
         }
 
         var edited = current with { Definition = clean };
-        Commit(State with { Views = State.Views.Replace(current, edited) }, new ViewEdited(State.Key, viewId, clean, actor.UserId, now));
-        return Result.Success(edited);
+        Commit(State with { Views = State.Views.Replace(current, edited) }, new ViewEdited(State.Key, viewId, clean, Initiator.User(actor.UserId), now));
+        return edited;
     }
 
     /// <summary>Deletes a view, built-in or custom, after explicit confirmation (rules 9, 10, 47, 48); a default view
     /// also leaves the default list.</summary>
     /// <param name="actor">Who deletes it.</param>
-    /// <param name="account">The account.</param>
+    /// <param name="account">The account; must be this catalogue's portal.</param>
     /// <param name="viewId">The view.</param>
     /// <param name="confirmation">Exactly <see cref="DeleteConfirmationPhrase"/> (ordinal).</param>
     /// <param name="now">The current instant.</param>
@@ -234,69 +243,67 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal than the catalogue's.</exception>
     public Result Delete(Actor actor, AccountContext account, ViewId viewId, string? confirmation, Instant now)
     {
-        CheckArguments(actor, account);
-        var view = FindVisible(actor, viewId);
-        if (!view.TryGetValue(out var current))
+        CheckCaller(actor, account);
+        if (State.FindVisibleTo(viewId, actor.UserId) is not { } current)
         {
-            return view.ToResult();
+            return ViewErrors.NotFound(viewId);
         }
 
-        var allowed = AuthorizeManage(actor, account, current);
-        if (allowed.IsFailure)
+        if (AuthorizeManage(actor, account, current) is { IsFailure: true } denied)
         {
-            return allowed;
+            return denied;
         }
 
         if (!string.Equals(confirmation, DeleteConfirmationPhrase, StringComparison.Ordinal))
         {
-            return Result.Failure(ViewErrors.DeleteNotConfirmed(current.Name));
+            return ViewErrors.DeleteNotConfirmed(current.Name);
         }
 
         var wasDefault = State.IsDefault(viewId);
-        var next = State with { Views = State.Views.Remove(current), DefaultViewIds = State.DefaultViewIds.Remove(viewId) };
-        return Commit(next, new ViewDeleted(State.Key, viewId, current.Name, wasDefault, actor.UserId, now));
+        return Commit(
+            State with { Views = State.Views.Remove(current), DefaultViewIds = State.DefaultViewIds.Remove(viewId) },
+            new ViewDeleted(State.Key, viewId, current.Name, wasDefault, Initiator.User(actor.UserId), now));
     }
 
     /// <summary>Makes a view shared with Everyone a default view at the end of the order, or changes the description of
     /// a default view (rules 10, 36, 44, 46).</summary>
     /// <param name="actor">Who sets it.</param>
-    /// <param name="account">The account.</param>
+    /// <param name="account">The account; must be this catalogue's portal.</param>
     /// <param name="viewId">The view.</param>
     /// <param name="description">The Summary-card description; required.</param>
     /// <param name="now">The current instant.</param>
-    /// <returns>Success, or <c>view.not_found</c>, <c>access.*</c>, <c>view.default_requires_everyone</c>,
-    /// <c>view.default_requires_description</c>, <c>view.description_invalid</c>, <c>view.default_limit_reached</c>.</returns>
+    /// <returns>Success (without an event when nothing changes), or <c>view.not_found</c>, <c>access.*</c>,
+    /// <c>view.default_requires_everyone</c>, <c>view.default_requires_description</c>, <c>view.description_invalid</c>,
+    /// <c>view.default_limit_reached</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal than the catalogue's.</exception>
     public Result SetDefault(Actor actor, AccountContext account, ViewId viewId, string? description, Instant now)
     {
-        CheckArguments(actor, account);
-        var view = FindVisible(actor, viewId);
-        if (!view.TryGetValue(out var current))
+        CheckCaller(actor, account);
+        if (State.FindVisibleTo(viewId, actor.UserId) is not { } current)
         {
-            return view.ToResult();
+            return ViewErrors.NotFound(viewId);
         }
 
-        var allowed = Authorize(actor, account, CsOperation.ManageDefaultViews);
-        if (allowed.IsFailure)
+        if (Authorize(actor, account, CsOperation.ManageDefaultViews) is { IsFailure: true } denied)
         {
-            return allowed;
+            return denied;
         }
 
         if (current.Sharing != ViewSharing.Everyone)
         {
-            return Result.Failure(ViewErrors.DefaultRequiresEveryone(current.Name));
+            return ViewErrors.DefaultRequiresEveryone(current.Name);
         }
 
         var text = description?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return Result.Failure(ViewErrors.DefaultRequiresDescription(current.Name));
+            return ViewErrors.DefaultRequiresDescription(current.Name);
         }
 
         if (text.Length > MaxDescriptionLength)
         {
-            return Result.Failure(ViewErrors.DescriptionInvalid(MaxDescriptionLength));
+            return ViewErrors.DescriptionInvalid(MaxDescriptionLength);
         }
 
         var isDefault = State.IsDefault(viewId);
@@ -307,17 +314,18 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
 
         if (!isDefault && State.DefaultViewIds.Length >= MaxDefaultViews)
         {
-            return Result.Failure(ViewErrors.DefaultLimitReached(current.Name));
+            return ViewErrors.DefaultLimitReached(current.Name);
         }
 
         var order = isDefault ? State.DefaultViewIds : State.DefaultViewIds.Add(viewId);
-        var next = State with { Views = State.Views.Replace(current, current with { Description = text }), DefaultViewIds = order };
-        return Commit(next, new DefaultViewSet(State.Key, viewId, text, order.IndexOf(viewId), now));
+        return Commit(
+            State with { Views = State.Views.Replace(current, current with { Description = text }), DefaultViewIds = order },
+            new DefaultViewSet(State.Key, viewId, text, order.IndexOf(viewId), Initiator.User(actor.UserId), now));
     }
 
     /// <summary>Removes a view from the default list (rules 10, 46); a view that is not default is left as it is.</summary>
     /// <param name="actor">Who unsets it.</param>
-    /// <param name="account">The account.</param>
+    /// <param name="account">The account; must be this catalogue's portal.</param>
     /// <param name="viewId">The view.</param>
     /// <param name="now">The current instant.</param>
     /// <returns>Success, or <c>view.not_found</c>, <c>access.*</c>.</returns>
@@ -325,25 +333,30 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal than the catalogue's.</exception>
     public Result UnsetDefault(Actor actor, AccountContext account, ViewId viewId, Instant now)
     {
-        CheckArguments(actor, account);
-        var view = FindVisible(actor, viewId);
-        if (view.IsFailure)
+        CheckCaller(actor, account);
+        if (State.FindVisibleTo(viewId, actor.UserId) is null)
         {
-            return view.ToResult();
+            return ViewErrors.NotFound(viewId);
         }
 
-        var allowed = Authorize(actor, account, CsOperation.ManageDefaultViews);
-        if (allowed.IsFailure || !State.IsDefault(viewId))
+        if (Authorize(actor, account, CsOperation.ManageDefaultViews) is { IsFailure: true } denied)
         {
-            return allowed;
+            return denied;
         }
 
-        return Commit(State with { DefaultViewIds = State.DefaultViewIds.Remove(viewId) }, new DefaultViewUnset(State.Key, viewId, now));
+        if (!State.IsDefault(viewId))
+        {
+            return Result.Success();
+        }
+
+        return Commit(
+            State with { DefaultViewIds = State.DefaultViewIds.Remove(viewId) },
+            new DefaultViewUnset(State.Key, viewId, Initiator.User(actor.UserId), now));
     }
 
     /// <summary>Puts the default views in a new order (rules 10, 36).</summary>
     /// <param name="actor">Who reorders them.</param>
-    /// <param name="account">The account.</param>
+    /// <param name="account">The account; must be this catalogue's portal.</param>
     /// <param name="order">Every current default view exactly once, in the new order.</param>
     /// <param name="now">The current instant.</param>
     /// <returns>Success, or <c>access.*</c>, <c>view.default_order_invalid</c>.</returns>
@@ -351,19 +364,17 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
     /// <exception cref="ArgumentException"><paramref name="account"/> is another portal than the catalogue's.</exception>
     public Result ReorderDefaults(Actor actor, AccountContext account, IEnumerable<ViewId> order, Instant now)
     {
-        CheckArguments(actor, account);
-        ArgumentNullException.ThrowIfNull(order);
-        var allowed = Authorize(actor, account, CsOperation.ManageDefaultViews);
-        if (allowed.IsFailure)
+        if (Authorize(actor, account, CsOperation.ManageDefaultViews) is { IsFailure: true } denied)
         {
-            return allowed;
+            return denied;
         }
 
+        ArgumentNullException.ThrowIfNull(order);
         ImmutableArray<ViewId> wanted = [.. order];
         var current = State.DefaultViewIds;
         if (wanted.Length != current.Length || wanted.Distinct().Count() != wanted.Length || !wanted.All(current.Contains))
         {
-            return Result.Failure(ViewErrors.DefaultOrderInvalid(current.Length));
+            return ViewErrors.DefaultOrderInvalid(current.Length);
         }
 
         if (wanted.SequenceEqual(current))
@@ -371,7 +382,7 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
             return Result.Success();
         }
 
-        return Commit(State with { DefaultViewIds = wanted }, new DefaultViewsReordered(State.Key, wanted, now));
+        return Commit(State with { DefaultViewIds = wanted }, new DefaultViewsReordered(State.Key, wanted, Initiator.User(actor.UserId), now));
     }
 
     /// <summary>Finds a view <paramref name="actor"/> can see.</summary>
@@ -382,18 +393,16 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
     public Result<View> FindVisible(Actor actor, ViewId viewId)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var view = State.Find(viewId);
-        return view is not null && view.IsVisibleTo(actor.UserId)
-            ? Result.Success(view)
-            : Result.Failure<View>(ViewErrors.NotFound(viewId));
+        return State.FindVisibleTo(viewId, actor.UserId) is { } view ? view : ViewErrors.NotFound(viewId);
     }
 
-    private static ViewCatalogState CheckInvariants(ViewCatalogState state)
+    internal static ViewCatalogState CheckInvariants(ViewCatalogState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var views = state.Views.ToDictionary(v => v.Id);
         string? problem =
-            views.Count != state.Views.Length ? "a view id is used twice"
+            state.Key.PortalId.IsDefault ? "the key is default"
+            : views.Count != state.Views.Length ? "a view id is used twice"
             : state.Views.Any(v => v.Id.IsDefault || v.Id.Value > state.LastViewId) ? "a view id was never handed out"
             : state.Views.Any(v => v.Sharing == ViewSharing.Private && v.OwnerId is null) ? "a private view has no owner"
             : state.DefaultViewIds.Length > MaxDefaultViews ? "there are more than six default views"
@@ -405,12 +414,12 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
             : throw new ArgumentException($"The stored view catalogue {state.Key} is corrupt: {problem}.", nameof(state));
     }
 
-    private static Result<ViewDefinition> Normalize(ViewDefinition definition, RecordSchema schema)
+    private static Result<ViewDefinition> Normalize<T>(ViewDefinition definition, FilterTarget<T> target)
     {
         var name = definition.Name?.Trim() ?? string.Empty;
         if (name.Length is 0 or > MaxNameLength)
         {
-            return Result.Failure<ViewDefinition>(ViewErrors.NameInvalid(MaxNameLength));
+            return ViewErrors.NameInvalid(MaxNameLength);
         }
 
         if (definition.Sharing is not (ViewSharing.Private or ViewSharing.Everyone))
@@ -421,53 +430,32 @@ public sealed class ViewCatalog : AggregateRoot<ViewCatalogState>
         var columns = definition.Columns;
         if (columns.Length > MaxColumns)
         {
-            return Result.Failure<ViewDefinition>(ViewErrors.ColumnsInvalid($"a view shows at most {MaxColumns} columns."));
+            return ViewErrors.ColumnsInvalid($"a view shows at most {MaxColumns} columns.");
         }
 
-        var unknown = columns.FirstOrDefault(c => !schema.Contains(c));
-        if (columns.Any(c => c is null) || unknown is not null)
+        if (columns.FirstOrDefault(c => !target.Contains(c)) is { } unknown || columns.Any(c => c is null))
         {
-            return Result.Failure<ViewDefinition>(ViewErrors.ColumnsInvalid($"'{unknown}' is not a property of the tab's records."));
+            return ViewErrors.ColumnsInvalid($"'{columns.FirstOrDefault(c => !target.Contains(c))}' is not a property of the tab's items.");
         }
 
         if (columns.Distinct(StringComparer.Ordinal).Count() != columns.Length)
         {
-            return Result.Failure<ViewDefinition>(ViewErrors.ColumnsInvalid("a column is listed twice."));
+            return ViewErrors.ColumnsInvalid("a column is listed twice.");
         }
 
-        if (definition.Filter is not null)
+        if (definition.Filter is not null && FilterCompiler.Validate(definition.Filter, target) is { IsFailure: true } badFilter)
         {
-            var filter = FilterCompiler.Validate(definition.Filter, schema);
-            if (filter.IsFailure)
-            {
-                return Result.Failure<ViewDefinition>(filter.Error);
-            }
+            return badFilter.Error;
         }
 
-        if (definition.Sort is not null)
+        if (definition.Sort is not null && FilterCompiler.ValidateSort(definition.Sort.Property, target) is { IsFailure: true } badSort)
         {
-            var sort = FilterCompiler.ValidateSort(definition.Sort.Property, schema);
-            if (sort.IsFailure)
-            {
-                return Result.Failure<ViewDefinition>(sort.Error);
-            }
+            return badSort.Error;
         }
 
-        return Result.Success(definition with { Name = name });
+        return definition with { Name = name };
     }
 
     private Result AuthorizeManage(Actor actor, AccountContext account, View view) =>
         Authorize(actor, account, view.Sharing == ViewSharing.Everyone ? CsOperation.ManageDefaultViews : CsOperation.ManagePrivateViews);
-
-    private Result Authorize(Actor actor, AccountContext account, CsOperation operation) => _policy.Authorize(actor, account, operation);
-
-    private void CheckArguments(Actor actor, AccountContext account)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(account);
-        if (account.PortalId != State.Key.PortalId)
-        {
-            throw new ArgumentException($"The account is portal {account.PortalId}, but this catalogue belongs to portal {State.Key.PortalId}.", nameof(account));
-        }
-    }
 }

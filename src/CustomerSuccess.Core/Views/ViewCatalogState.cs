@@ -13,7 +13,11 @@ namespace CustomerSuccess.Core.Views;
 /// <param name="LastViewId">The last view id handed out; ids are never reused.</param>
 /// <remarks>Equality is structural.</remarks>
 public sealed record ViewCatalogState(ViewCatalogKey Key, ImmutableArray<View> Views, ImmutableArray<ViewId> DefaultViewIds, long LastViewId)
+    : IPortalScoped
 {
+    /// <summary>Gets the portal the catalogue belongs to.</summary>
+    public PortalId PortalId => Key.PortalId;
+
     /// <summary>Gets the views, never <c>default</c>.</summary>
     public ImmutableArray<View> Views { get; init; } = Views.IsDefault ? [] : Views;
 
@@ -24,6 +28,12 @@ public sealed record ViewCatalogState(ViewCatalogKey Key, ImmutableArray<View> V
     /// <param name="id">The id.</param>
     /// <returns>The view, or <see langword="null"/>.</returns>
     public View? Find(ViewId id) => Views.FirstOrDefault(v => v.Id == id);
+
+    /// <summary>Finds a view that a user can see: shared with Everyone, or their own private view (rule 9).</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="user">The viewer.</param>
+    /// <returns>The view, or <see langword="null"/> when there is none or it is someone else's private view.</returns>
+    public View? FindVisibleTo(ViewId id, UserId user) => Find(id) is { } view && view.IsVisibleTo(user) ? view : null;
 
     /// <summary>Determines whether a view is a default view.</summary>
     /// <param name="id">The id.</param>

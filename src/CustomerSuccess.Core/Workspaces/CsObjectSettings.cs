@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using CustomerSuccess.Core.Crm;
 
 namespace CustomerSuccess.Core.Workspaces;
 
@@ -9,7 +10,7 @@ namespace CustomerSuccess.Core.Workspaces;
 /// custom object (rule 14, ambiguity B6).</param>
 /// <param name="ServicesObject">The object that represents services: the Services object or (Enterprise) a custom
 /// object; <see langword="null"/> while none is chosen, and then services settings cannot be configured (rule 17).</param>
-/// <param name="RevenueObjects">Up to <see cref="WorkspaceDirectory.MaxRevenueObjects"/> revenue objects, each deals or
+/// <param name="RevenueObjects">Up to <see cref="WorkspaceConfiguration.MaxRevenueObjects"/> revenue objects, each deals or
 /// a custom object, no repeats (rule 19).</param>
 /// <param name="DefaultRevenueObject">The revenue object the team sees first on the Revenue tab (rule 20): one of
 /// <paramref name="RevenueObjects"/>, or <see langword="null"/> exactly when there are none.</param>

@@ -7,7 +7,7 @@ namespace CustomerSuccess.Core.Workspaces;
 /// <param name="RenewalDateProperty">The date property of the customer object holding the renewal date (rule 16), or
 /// <see langword="null"/> (it is optional).</param>
 /// <remarks>
-/// <para>The CSM-owner property is required (rule 15): <see cref="WorkspaceDirectory.ConfigureCustomers"/> refuses to
+/// <para>The CSM-owner property is required (rule 15): <see cref="WorkspaceConfiguration.ConfigureCustomers"/> refuses to
 /// save settings without it (<c>workspace.settings.csm_owner_property_required</c>). A new workspace starts without
 /// it, so <see cref="IsComplete"/> is <see langword="false"/> until the Customers settings were saved once; changing
 /// the account's customer object resets them to <see cref="Default"/>, because properties belong to an object.</para>

@@ -13,9 +13,9 @@ namespace CustomerSuccess.Core.Workspaces;
 /// or <see langword="null"/> for none.</param>
 /// <param name="DefaultPageLayoutId">The id of the default record page layout (kept as an opaque id: the layout
 /// itself is UI), or <see langword="null"/>.</param>
-/// <remarks>Used both as the input of <see cref="WorkspaceDirectory.ConfigureServices"/> and
-/// <see cref="WorkspaceDirectory.ConfigureRevenueObject"/> and as the stored value; the directory validates it against
-/// a <see cref="CrmSchema"/> and stores it with repeated pipeline ids removed and a blank layout id as
+/// <remarks>Used both as the input of <see cref="WorkspaceConfiguration.ConfigureServices"/> and
+/// <see cref="WorkspaceConfiguration.ConfigureRevenueObject"/> and as the stored value; the configuration validates it against
+/// a <see cref="Crm.CrmSchema"/> and stores it with repeated pipeline ids removed and a blank layout id as
 /// <see langword="null"/>. Equality is structural (the pipeline list compares by content).</remarks>
 public sealed record PipelineObjectSettings(
     string CsmOwnerProperty,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CustomerSuccess.Core.Crm;
 
 namespace CustomerSuccess.Core.Workspaces;
 

@@ -12,15 +12,13 @@ namespace CustomerSuccess.Core.Workspaces;
 /// <param name="IsPrimary">Whether this is the primary workspace (rule 25).</param>
 /// <param name="Teams">The teams whose members see this workspace (rule 28); always empty for the primary workspace,
 /// which every user whose primary team is in no team workspace sees (ambiguity B13).</param>
-/// <param name="Settings">The workspace's settings (rule 23).</param>
 /// <remarks>Equality is structural (the team set compares by content).</remarks>
 public sealed record Workspace(
     WorkspaceId Id,
     string Name,
     string Description,
     bool IsPrimary,
-    ImmutableSortedSet<TeamId> Teams,
-    WorkspaceSettings Settings)
+    ImmutableSortedSet<TeamId> Teams)
 {
     /// <inheritdoc />
     public bool Equals(Workspace? other) =>
@@ -29,9 +27,8 @@ public sealed record Workspace(
         && string.Equals(Name, other.Name, StringComparison.Ordinal)
         && string.Equals(Description, other.Description, StringComparison.Ordinal)
         && IsPrimary == other.IsPrimary
-        && ValueEquality.Sequence(Teams, other.Teams)
-        && Settings.Equals(other.Settings);
+        && ValueEquality.Sequence(Teams, other.Teams);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Id, Name, Description, IsPrimary, ValueEquality.Hash(Teams), Settings);
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Description, IsPrimary, ValueEquality.Hash(Teams));
 }

@@ -13,7 +13,6 @@ namespace CustomerSuccess.Core.Workspaces;
 /// <see cref="WorkspaceDirectory.MaxTeamWorkspaces"/> team workspaces.</param>
 /// <param name="LastWorkspaceNumber">The highest workspace number handed out so far; the next workspace gets the next
 /// number, so numbers of deleted workspaces are never reused.</param>
-/// <param name="Objects">The account-level object choices (rule 23).</param>
 /// <remarks>
 /// <para>Invariants (kept by <see cref="WorkspaceDirectory"/> and checked when one is built over a state): the primary
 /// workspace is present and holds no teams; at most <see cref="WorkspaceDirectory.MaxTeamWorkspaces"/> team
@@ -24,8 +23,8 @@ public sealed record WorkspaceDirectoryState(
     PortalId PortalId,
     WorkspaceId PrimaryWorkspaceId,
     ImmutableSortedDictionary<WorkspaceId, Workspace> Workspaces,
-    long LastWorkspaceNumber,
-    CsObjectSettings Objects)
+    long LastWorkspaceNumber)
+    : IPortalScoped
 {
     /// <summary>Gets the primary workspace.</summary>
     /// <exception cref="InvalidOperationException">The state is corrupt: the primary workspace is missing.</exception>
@@ -48,6 +47,13 @@ public sealed record WorkspaceDirectoryState(
     /// <returns>The workspace, or <see langword="null"/>.</returns>
     public Workspace? Find(WorkspaceId id) => Workspaces.TryGetValue(id, out var w) ? w : null;
 
+    /// <summary>Returns the workspace the members of a primary team see (rule 28, ambiguity B13).</summary>
+    /// <param name="primaryTeamId">A user's primary team, or <see langword="null"/> if they have none.</param>
+    /// <returns>The team workspace holding the team, else the primary workspace. A user sees exactly one workspace,
+    /// because a team is in at most one (rule 27).</returns>
+    public Workspace VisibleWorkspaceFor(TeamId? primaryTeamId) =>
+        (primaryTeamId is { } team ? FindWorkspaceOfTeam(team) : null) ?? Primary;
+
     /// <summary>Finds the workspace a team is assigned to.</summary>
     /// <param name="teamId">The team.</param>
     /// <returns>The team workspace holding the team, or <see langword="null"/> if it is in none.</returns>
@@ -59,9 +65,8 @@ public sealed record WorkspaceDirectoryState(
         && PortalId == other.PortalId
         && PrimaryWorkspaceId == other.PrimaryWorkspaceId
         && ValueEquality.Dictionary(Workspaces, other.Workspaces)
-        && LastWorkspaceNumber == other.LastWorkspaceNumber
-        && Objects.Equals(other.Objects);
+        && LastWorkspaceNumber == other.LastWorkspaceNumber;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(PortalId, PrimaryWorkspaceId, Workspaces.Count, LastWorkspaceNumber, Objects);
+    public override int GetHashCode() => HashCode.Combine(PortalId, PrimaryWorkspaceId, Workspaces.Count, LastWorkspaceNumber);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CustomerSuccess.Core.Crm;
 
 namespace CustomerSuccess.Core.Workspaces;
 
@@ -46,7 +47,7 @@ public static class WorkspaceErrors
     /// <summary>The object cannot play this role (e.g. deals as the customer object; rules 14, 17, 19).</summary>
     public const string ObjectNotAllowedCode = "workspace.settings.object_not_allowed";
 
-    /// <summary>More than <see cref="WorkspaceDirectory.MaxRevenueObjects"/> revenue objects (rule 19).</summary>
+    /// <summary>More than <see cref="WorkspaceConfiguration.MaxRevenueObjects"/> revenue objects (rule 19).</summary>
     public const string TooManyRevenueObjectsCode = "workspace.settings.too_many_revenue_objects";
 
     /// <summary>A revenue object is listed twice (rule 19).</summary>

@@ -35,8 +35,8 @@ public sealed class AccessPolicyTests
         [CsOperation.ManagePrivateViews] = ("9", "ok ok ok summary none none none ok", "ok ok ok summary none none none ok"),
         [CsOperation.ManageWorkspaceSettings] = ("4", "perm ok ok seat perm none none perm", "perm ok ok seat perm none none perm"),
         [CsOperation.ManageTeamWorkspaces] = ("5 12", "perm ent ent seat perm none none perm", "perm ok ok seat perm none none perm"),
-        [CsOperation.ManageHealthScores] = ("3 6", "perm ok ok summary none none none perm", "perm ok ok summary none none none perm"),
-        [CsOperation.ActivateMultipleHealthScores] = ("6 12 72", "perm ent ent summary none none none perm", "perm ok ok summary none none none perm"),
+        [CsOperation.ManageHealthScores] = ("3 4 6", "perm ok ok seat perm none none perm", "perm ok ok seat perm none none perm"),
+        [CsOperation.ActivateMultipleHealthScores] = ("6 12 72", "perm ent ent seat perm none none perm", "perm ok ok seat perm none none perm"),
         [CsOperation.ViewHealthScoreCard] = ("7", "ok ok ok seat ok seat seat ok", "ok ok ok seat ok seat seat ok"),
         [CsOperation.ManageHealthScoreCardOnLayouts] = ("7", "perm perm ok ok perm perm perm ok", "perm perm ok ok perm perm perm ok"),
         [CsOperation.ViewAsUser] = ("3 8 41", "perm ok ok ok none none none perm", "perm ok ok ok none none none perm"),
@@ -45,6 +45,8 @@ public sealed class AccessPolicyTests
         [CsOperation.UseCustomObjectAsCustomerObject] = ("12 14", "perm ent ent seat perm none none perm", "perm ok ok seat perm none none perm"),
         [CsOperation.UseCustomObjectForServices] = ("12 17", "perm ent ent seat perm none none perm", "perm ok ok seat perm none none perm"),
         [CsOperation.ChooseScoreProfile] = ("12 39", "ent ent ent ent none none none ent", "ok ok ok ok none none none ok"),
+        [CsOperation.ManageOwnTasks] = ("2 56 58", "ok ok ok summary none none none ok", "ok ok ok summary none none none ok"),
+        [CsOperation.ManageOthersTasks] = ("58", "perm ok ok summary none none none perm", "perm ok ok summary none none none perm"),
     };
 
     private static readonly Dictionary<string, string> Codes = new()
@@ -178,7 +180,7 @@ public sealed class AccessPolicyTests
     {
         var policy = new AccessPolicy(new AccessPolicyOptions { SeatlessSuperAdminCanManageSettings = true });
         var result = policy.Authorize(Actor.SuperAdmin(UserId.From(4), false), Account(ServiceHubTier.Enterprise), CsOperation.ManageHealthScores);
-        Assert.Equal(AccessErrors.SummaryOnlyCode, result.Error!.Code);
+        Assert.Equal(AccessErrors.ServiceSeatRequiredCode, result.Error!.Code);
     }
 
     [Fact]
@@ -233,4 +235,101 @@ public sealed class AccessPolicyTests
     }
 
     private static AccountContext Account(ServiceHubTier tier) => new(PortalId.From(42), tier);
+
+    [Fact]
+    [Trait("Rule", "2")]
+    [Trait("Rule", "4")]
+    [Trait("Rule", "6")]
+    public void SettingsAndHealthScores_OneReadingOfRules2_4And6_ForEveryCombination()
+    {
+        // Rule 4 (settings) and rule 6 (the health-score builder, part of the settings) ask the same: a Service seat and
+        // (super admin or Manage CS Settings); the workspace-access permission of rule 2 governs the tabs, not the
+        // settings. Only option B3 (a seatless super admin may manage settings) separates them, because rule 3 never
+        // lets a seatless user build a health score.
+        var account = new AccountContext(PortalId.From(1), ServiceHubTier.Enterprise);
+        foreach (var lenient in new[] { false, true })
+        {
+            var policy = new AccessPolicy(new AccessPolicyOptions { SeatlessSuperAdminCanManageSettings = lenient });
+            for (var bits = 0; bits < 16; bits++)
+            {
+                var superAdmin = (bits & 1) != 0;
+                var seat = (bits & 2) != 0;
+                var permissions = ((bits & 4) != 0 ? CsPermissions.WorkspaceAccess : CsPermissions.None) | ((bits & 8) != 0 ? CsPermissions.ManageSettings : CsPermissions.None);
+                var actor = new Actor(UserId.From(1), null, superAdmin, seat, permissions);
+                var expected = seat && (superAdmin || (bits & 8) != 0);
+
+                Assert.Equal(expected || (lenient && superAdmin), policy.Can(actor, account, CsOperation.ManageWorkspaceSettings));
+                Assert.Equal(expected, policy.Can(actor, account, CsOperation.ManageHealthScores));
+            }
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "58")]
+    [Trait("Rule", "56")]
+    public void TaskRows_OwnTasksForEveryoneWithFullAccess_OtherUsersTasksForManagersAndSuperAdmins()
+    {
+        // Reading R58: creating tasks and changing one's own is part of using the tabs; changing anybody else's task
+        // is managing the workspace, as sharing views with Everyone is.
+        var account = Account(ServiceHubTier.Professional);
+        foreach (var (name, actor) in Columns)
+        {
+            Assert.Equal(AccessPolicy.Default.Can(actor, account, CsOperation.UseWorkspaceTabs), AccessPolicy.Default.Can(actor, account, CsOperation.ManageOwnTasks));
+            Assert.True(
+                AccessPolicy.Default.Can(actor, account, CsOperation.ManageOthersTasks) == AccessPolicy.Default.Can(actor, account, CsOperation.ShareViewWithEveryone),
+                name);
+        }
+
+        Assert.Equal(AccessErrors.ViewAsReadOnlyCode, AccessPolicy.Default.Authorize(Actor.Manager(UserId.From(2)).ViewAs(Actor.Csm(UserId.From(1))), account, CsOperation.ManageOwnTasks).Error!.Code);
+    }
+
+    [Fact]
+    [Trait("Rule", "8")]
+    [Trait("Rule", "41")]
+    public void ViewAs_ReadsAsTheViewedUser_OnlyForThoseWhoMayViewAsUsers_AndNeverWrites()
+    {
+        var account = new AccountContext(PortalId.From(1), ServiceHubTier.Enterprise);
+        var policy = AccessPolicy.Default;
+        var viewed = Actor.Csm(UserId.From(20));
+
+        var byManager = Actor.Manager(UserId.From(1)).ViewAs(viewed);
+        var byCsm = Actor.Csm(UserId.From(2)).ViewAs(viewed);
+        var bySeatlessAdmin = Actor.SuperAdmin(UserId.From(3), hasServiceSeat: false).ViewAs(viewed);
+
+        Assert.True(policy.Can(byManager, account, CsOperation.UseWorkspaceTabs));
+        Assert.True(policy.Can(bySeatlessAdmin, account, CsOperation.UseWorkspaceTabs));
+        Assert.Equal(AccessErrors.PermissionRequiredCode, policy.Authorize(byCsm, account, CsOperation.UseWorkspaceTabs).Error!.Code);
+        Assert.Equal(AccessErrors.ViewAsReadOnlyCode, policy.Authorize(byManager, account, CsOperation.ManagePrivateViews).Error!.Code);
+        Assert.Equal(AccessErrors.ViewAsReadOnlyCode, policy.Authorize(byManager, account, CsOperation.ManageWorkspaceSettings).Error!.Code);
+        Assert.Equal(AccessErrors.NoWorkspaceAccessCode, policy.Authorize(Actor.Manager(UserId.From(1)).ViewAs(viewed with { HasServiceSeat = false }), account, CsOperation.UseWorkspaceTabs).Error!.Code);
+        Assert.Throws<ArgumentException>(() => byManager.ViewAs(viewed));
+        Assert.Throws<ArgumentException>(() => Actor.Manager(UserId.From(1)).ViewAs(byCsm));
+    }
+
+    [Fact]
+    [Trait("Rule", "28")]
+    public void SeesWorkspace_PrimaryTeamsWorkspaceElsePrimary_SuperAdminsByOption()
+    {
+        var state = CustomerSuccess.Core.Workspaces.WorkspaceDirectory.CreateInitialState(PortalId.From(1));
+        var directory = new CustomerSuccess.Core.Workspaces.WorkspaceDirectory(state, AccessPolicy.Default);
+        var account = new AccountContext(PortalId.From(1), ServiceHubTier.Enterprise);
+        var team = directory.CreateTeamWorkspace(Actor.Manager(UserId.From(1)), account, "EMEA", null, [TeamId.From(5)], NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0)).Value;
+        var primary = directory.State.PrimaryWorkspaceId;
+        var member = Actor.Csm(UserId.From(2), TeamId.From(5));
+        var outsider = Actor.Csm(UserId.From(3), TeamId.From(6));
+        var admin = Actor.SuperAdmin(UserId.From(4), hasServiceSeat: true);
+        var strict = new AccessPolicy(new AccessPolicyOptions { SuperAdminsSeeEveryWorkspace = false });
+
+        Assert.True(AccessPolicy.Default.SeesWorkspace(member, directory.State, team.Id));
+        Assert.False(AccessPolicy.Default.SeesWorkspace(member, directory.State, primary));
+        Assert.True(AccessPolicy.Default.SeesWorkspace(outsider, directory.State, primary));
+        Assert.False(AccessPolicy.Default.SeesWorkspace(outsider, directory.State, team.Id));
+        Assert.True(AccessPolicy.Default.SeesWorkspace(admin, directory.State, team.Id));
+        Assert.False(strict.SeesWorkspace(admin, directory.State, team.Id));
+        Assert.True(AccessPolicy.Default.SeesWorkspace(Actor.Manager(UserId.From(9)).ViewAs(member), directory.State, team.Id));
+        Assert.False(AccessPolicy.Default.SeesWorkspace(Actor.Manager(UserId.From(9)).ViewAs(member), directory.State, primary));
+        Assert.False(AccessPolicy.Default.SeesWorkspace(admin, directory.State, CustomerSuccess.Core.Workspaces.WorkspaceId.From(99)));
+        Assert.Equal(AccessErrors.WorkspaceNotVisibleCode, AccessPolicy.Default.AuthorizeWorkspace(outsider, account, CsOperation.UseWorkspaceTabs, directory.State, team.Id).Error!.Code);
+        Assert.Equal(CustomerSuccess.Core.Workspaces.WorkspaceErrors.NotFoundCode, AccessPolicy.Default.AuthorizeWorkspace(outsider, account, CsOperation.UseWorkspaceTabs, directory.State, CustomerSuccess.Core.Workspaces.WorkspaceId.From(99)).Error!.Code);
+    }
 }

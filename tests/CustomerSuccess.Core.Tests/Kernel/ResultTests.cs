@@ -49,8 +49,8 @@ public sealed class ResultTests
     [Fact]
     public void Then_RunsNextOnlyOnSuccess()
     {
-        Assert.Same(Error, Result.Success().Then(() => Result.Failure(Error)).Error);
-        Assert.Same(Error, Result.Failure(Error).Then(() => Result.Success()).Error);
+        Assert.Same(Error, Result.Success().Bind(() => Result.Failure(Error)).Error);
+        Assert.Same(Error, Result.Failure(Error).Bind(() => Result.Success()).Error);
     }
 
     [Fact]

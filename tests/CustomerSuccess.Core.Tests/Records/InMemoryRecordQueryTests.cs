@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Specification;
 using CustomerSuccess.Core.Stores.InMemory;
@@ -10,7 +11,18 @@ namespace CustomerSuccess.Core.Tests.Records;
 
 public class InMemoryRecordQueryTests
 {
-    private static readonly InMemoryRecordQuery Query = new(Enumerable.Range(1, 7).Select(i => new CrmRecord { Id = RecordId.From(i), Amount = i % 2 }));
+    private static readonly PortalId Portal = PortalId.From(1);
+    private static readonly PortalId OtherPortal = PortalId.From(2);
+
+    private static readonly InMemoryRecordQuery Query = new(
+        Enumerable.Range(1, 7).Select(i => Record(Portal, CrmObjectType.Companies, i, i % 2))
+            .Concat(Enumerable.Range(1, 7).Select(i => Record(OtherPortal, CrmObjectType.Companies, i, 1)))
+            .Concat(Enumerable.Range(1, 7).Select(i => Record(Portal, CrmObjectType.Deals, i, 1))));
+
+    private static CrmRecord Record(PortalId portal, CrmObjectType type, long id, decimal amount) =>
+        new() { PortalId = portal, ObjectType = type, Id = RecordId.From(id), Amount = amount };
+
+    private static RecordQuery Request(Specification<CrmRecord> spec, PageRequest page) => new(Portal, CrmObjectType.Companies, spec, page);
 
     [Fact]
     public async Task QueryAsync_FilterOrderAndPage_CountsAllMatches()
@@ -18,7 +30,7 @@ public class InMemoryRecordQueryTests
         var spec = new Specification<CrmRecord>();
         spec.Query.Where(r => r.Amount == 1).OrderByDescending(r => r.Id);
 
-        var page = await Query.QueryAsync(spec, PageRequest.Create(2, 3));
+        var page = await Query.QueryAsync(Request(spec, PageRequest.Create(2, 3)));
 
         Assert.Equal([1L], page.Items.Select(r => r.Id.Value));
         Assert.Equal(4, page.TotalCount);
@@ -31,8 +43,11 @@ public class InMemoryRecordQueryTests
         var spec = new Specification<CrmRecord>();
         spec.Query.Take(2);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Query.QueryAsync(spec, PageRequest.First(10)));
-        await Assert.ThrowsAsync<ArgumentException>(() => Query.QueryAsync(new Specification<CrmRecord>(), default));
+        Assert.Throws<ArgumentException>(() => Request(spec, PageRequest.First(10)));
+        Assert.Throws<ArgumentException>(() => Request(new Specification<CrmRecord>(), default));
+        Assert.Throws<ArgumentException>(() => new RecordQuery(default, CrmObjectType.Companies, new Specification<CrmRecord>(), PageRequest.First(1)));
+        Assert.Throws<ArgumentException>(() => new RecordQuery(Portal, default, new Specification<CrmRecord>(), PageRequest.First(1)));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Query.QueryAsync(null!));
     }
 
     [Fact]
@@ -41,19 +56,31 @@ public class InMemoryRecordQueryTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Query.QueryAsync(new Specification<CrmRecord>(), PageRequest.First(1), cts.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Query.QueryAsync(Request(new Specification<CrmRecord>(), PageRequest.First(1)), cts.Token));
     }
 
     [Fact]
-    public void Upsert_SameTypeAndId_Replaces()
+    public async Task QueryAsync_OnlyReadsTheRequestedPortalAndObject()
+    {
+        var everything = await Query.QueryAsync(Request(new Specification<CrmRecord>(), PageRequest.First(100)));
+
+        Assert.Equal(7, everything.TotalCount);
+        Assert.All(everything.Items, r => Assert.Equal((Portal, CrmObjectType.Companies), (r.PortalId, r.ObjectType)));
+    }
+
+    [Fact]
+    public void Upsert_SamePortalTypeAndId_Replaces()
     {
         var query = new InMemoryRecordQuery();
-        query.Upsert(new CrmRecord { Id = RecordId.From(1), ObjectType = "companies", Amount = 1 });
-        query.Upsert(new CrmRecord { Id = RecordId.From(1), ObjectType = "companies", Amount = 2 });
-        query.Upsert(new CrmRecord { Id = RecordId.From(1), ObjectType = "deals" });
+        query.Upsert(Record(Portal, CrmObjectType.Companies, 1, 1));
+        query.Upsert(Record(Portal, CrmObjectType.Companies, 1, 2));
+        query.Upsert(Record(Portal, CrmObjectType.Deals, 1, 3));
+        query.Upsert(Record(OtherPortal, CrmObjectType.Companies, 1, 4));
 
-        Assert.Equal(2, query.Records.Count);
+        Assert.Equal(3, query.Records.Count);
         Assert.Equal(2, query.Records[0].Amount);
+        Assert.Throws<ArgumentException>(() => query.Upsert(new CrmRecord { Id = RecordId.From(1) }));
+        Assert.Throws<ArgumentException>(() => new InMemoryRecordQuery([Record(Portal, CrmObjectType.Deals, 1, 1), Record(Portal, CrmObjectType.Deals, 1, 2)]));
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public class HealthScoreCatalogProperties
             var expected = model.Scores[score.Id.Value];
             Assert.Equal(expected.Status, score.Status);
             Assert.Equal(expected.Versions.Length, score.Versions.Length);
-            Assert.Equal(Companies, score.Definition.ObjectType);
+            Assert.Equal(CompaniesName, score.Definition.ObjectType);
             Assert.True(HealthScoreValidator.Validate(score.Definition, ValidationMode.Draft).IsSuccess);
 
             var previous = 0;
@@ -161,15 +161,15 @@ public class HealthScoreCatalogProperties
         Kind.CreateFromTemplate => catalog.CreateFromTemplate(op.Actor, account, Companies, ScoreName, now).ToResult(),
         Kind.CreateFromScratch => catalog.CreateFromScratch(op.Actor, account, Companies, ScoreName, now).ToResult(),
         Kind.CreateUnbalanced => catalog.CreateFromDefinition(op.Actor, account, Companies, Build(Def.Unbalanced), now).ToResult(),
-        Kind.CreateWrongObject => catalog.CreateFromDefinition(op.Actor, account, Companies, Build(Def.Template) with { ObjectType = Contacts }, now).ToResult(),
+        Kind.CreateWrongObject => catalog.CreateFromDefinition(op.Actor, account, Companies, Build(Def.Template) with { ObjectType = ContactsName }, now).ToResult(),
         Kind.CreateTooManySegments => catalog.CreateFromDefinition(op.Actor, account, Companies, WithSegments(6), now).ToResult(),
-        Kind.UpdateComplete => catalog.UpdateDefinition(op.Actor, account, Companies, target, Build(Def.Template), now),
-        Kind.UpdateVariant => catalog.UpdateDefinition(op.Actor, account, Companies, target, Build(Def.Variant), now),
-        Kind.UpdateUnbalanced => catalog.UpdateDefinition(op.Actor, account, Companies, target, Build(Def.Unbalanced), now),
-        Kind.UpdateWrongObject => catalog.UpdateDefinition(op.Actor, account, Companies, target, Build(Def.Template) with { ObjectType = Contacts }, now),
+        Kind.UpdateComplete => catalog.UpdateDefinition(op.Actor, account, Companies, target, Build(Def.Template), now).ToResult(),
+        Kind.UpdateVariant => catalog.UpdateDefinition(op.Actor, account, Companies, target, Build(Def.Variant), now).ToResult(),
+        Kind.UpdateUnbalanced => catalog.UpdateDefinition(op.Actor, account, Companies, target, Build(Def.Unbalanced), now).ToResult(),
+        Kind.UpdateWrongObject => catalog.UpdateDefinition(op.Actor, account, Companies, target, Build(Def.Template) with { ObjectType = ContactsName }, now).ToResult(),
         Kind.Activate => catalog.Activate(op.Actor, account, Companies, target, now).ToResult(),
-        Kind.Deactivate => catalog.Deactivate(op.Actor, account, target, now),
-        Kind.Delete => catalog.Delete(op.Actor, account, target, now),
+        Kind.Deactivate => catalog.Deactivate(op.Actor, account, target, now).ToResult(),
+        Kind.Delete => catalog.Delete(op.Actor, account, target, now).ToResult(),
         _ => throw new System.ArgumentOutOfRangeException(nameof(op)),
     };
 
@@ -179,7 +179,7 @@ public class HealthScoreCatalogProperties
     {
         Def.Template => Complete(ScoreName),
         Def.Variant => Complete(ScoreName) with { Segments = ["Key accounts"] },
-        Def.Scratch => HealthScoreTemplates.FromScratch(ScoreName, Companies),
+        Def.Scratch => HealthScoreTemplates.FromScratch(ScoreName, CompaniesName),
         Def.Unbalanced => SumNot100(ScoreName),
         _ => throw new System.ArgumentOutOfRangeException(nameof(def)),
     };
@@ -320,7 +320,7 @@ public class HealthScoreCatalogProperties
             ("manager", Manager, true, ""),
             ("super-admin", SuperAdmin, true, ""),
             ("csm", Csm, false, AccessErrors.PermissionRequiredCode),
-            ("seatless-super-admin", SeatlessSuperAdmin, false, AccessErrors.SummaryOnlyCode),
+            ("seatless-super-admin", SeatlessSuperAdmin, false, AccessErrors.ServiceSeatRequiredCode),
             ("manager-without-seat", SeatlessManager, false, AccessErrors.NoWorkspaceAccessCode),
         ];
 

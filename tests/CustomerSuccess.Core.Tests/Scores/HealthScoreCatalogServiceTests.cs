@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,15 +15,19 @@ namespace CustomerSuccess.Core.Tests.Scores;
 public class HealthScoreCatalogServiceTests
 {
     private readonly InMemoryHealthScoreCatalogStore _store = new();
+    private readonly InMemoryWorkspaceConfigurationStore _configurations = new();
     private readonly FakeClock _clock = new(Now);
 
     private HealthScoreCatalogService Service(IHealthScoreCatalogStore? store = null, HealthScoreCatalogOptions? options = null) =>
-        new(store ?? _store, AccessPolicy.Default, _clock, options);
+        new(store ?? _store, _configurations, new ServiceContext(AccessPolicy.Default, _clock, null, new CommandRetryOptions { MaxAttempts = 100 }), options);
+
+    private static async Task<Versioned<HealthScoreCatalogState>> Catalog(HealthScoreCatalogService service) =>
+        (await service.GetCatalogAsync(Manager, Enterprise)).GetValueOrThrow();
 
     [Fact]
     public async Task GetCatalogAsync_NothingStored_ReturnsEmptyCatalogWithNoVersion()
     {
-        var catalog = await Service().GetCatalogAsync(Portal);
+        var catalog = await Catalog(Service());
         Assert.Empty(catalog.State.Scores);
         Assert.True(catalog.Version.IsNone);
         Assert.Equal(0, _store.Count);
@@ -33,37 +38,37 @@ public class HealthScoreCatalogServiceTests
     public async Task CreateEditActivate_ThroughService_StoresVersionStampedByClock()
     {
         var service = Service();
-        var created = (await service.CreateFromTemplateAsync(Manager, Enterprise, Companies, "Health")).GetValueOrThrow();
-        Assert.Equal(HealthScoreStatus.Draft, created.State.Status);
+        var created = (await service.CreateFromTemplateAsync(Manager, Enterprise, "Health")).GetValueOrThrow();
+        Assert.Equal(HealthScoreStatus.Draft, created.Output.Status);
 
-        var renamed = (await service.RenameGroupAsync(Manager, Enterprise, created.State.Id, "NPS", "Net promoter", created.Version)).GetValueOrThrow();
+        var renamed = (await service.RenameGroupAsync(Manager, Enterprise, created.Output.Id, "NPS", "Net promoter", created.Version)).GetValueOrThrow();
         Assert.NotEqual(created.Version, renamed.Version);
 
         _clock.Advance(Duration.FromHours(2));
-        var activated = (await service.ActivateAsync(Manager, Enterprise, Companies, created.State.Id)).GetValueOrThrow();
-        Assert.Equal(1, activated.State.Number);
-        Assert.Equal(Now.Plus(Duration.FromHours(2)), activated.State.ActivatedAt);
+        var activated = (await service.ActivateAsync(Manager, Enterprise, created.Output.Id)).GetValueOrThrow();
+        Assert.Equal(1, activated.Output.Number);
+        Assert.Equal(Now.Plus(Duration.FromHours(2)), activated.Output.ActivatedAt);
 
-        var stored = await service.GetCatalogAsync(Portal);
+        var stored = await Catalog(service);
         Assert.Equal(activated.Version, stored.Version);
-        Assert.Equal(HealthScoreStatus.Active, stored.State.Find(created.State.Id)!.Status);
-        Assert.Equal(activated.State, (await service.GetVersionAsync(Portal, created.State.Id, 1)).GetValueOrThrow());
-        Assert.Equal(HealthScoreErrors.VersionNotFoundCode, (await service.GetVersionAsync(Portal, created.State.Id, 2)).Error!.Code);
+        Assert.Equal(HealthScoreStatus.Active, stored.State.Find(created.Output.Id)!.Status);
+        Assert.Equal(activated.Output, (await service.GetVersionAsync(Manager, Enterprise, created.Output.Id, 1)).GetValueOrThrow());
+        Assert.Equal(HealthScoreErrors.VersionNotFoundCode, (await service.GetVersionAsync(Manager, Enterprise, created.Output.Id, 2)).Error!.Code);
     }
 
     [Fact]
     public async Task UpdateDefinitionAsync_WithStaleVersion_ConflictAndNothingSaved()
     {
         var service = Service();
-        var created = (await service.CreateFromScratchAsync(Manager, Enterprise, Companies, "Health")).GetValueOrThrow();
+        var created = (await service.CreateFromScratchAsync(Manager, Enterprise, "Health")).GetValueOrThrow();
         var seen = created.Version;
-        (await service.CreateFromScratchAsync(Manager, Enterprise, Companies, "Other")).GetValueOrThrow();
-        var before = await service.GetCatalogAsync(Portal);
+        (await service.CreateFromScratchAsync(Manager, Enterprise, "Other")).GetValueOrThrow();
+        var before = await Catalog(service);
 
-        var result = await service.UpdateDefinitionAsync(Manager, Enterprise, Companies, created.State.Id, Complete(), seen);
+        var result = await service.UpdateDefinitionAsync(Manager, Enterprise, created.Output.Id, Complete(), seen);
 
         Assert.Equal(ConcurrencyErrors.ConflictCode, result.Error!.Code);
-        var after = await service.GetCatalogAsync(Portal);
+        var after = await Catalog(service);
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.State, after.State);
     }
@@ -72,8 +77,8 @@ public class HealthScoreCatalogServiceTests
     public async Task UpdateDefinitionAsync_Unchanged_DoesNotWrite()
     {
         var service = Service();
-        var created = (await service.CreateFromDefinitionAsync(Manager, Enterprise, Companies, Complete())).GetValueOrThrow();
-        var result = (await service.UpdateDefinitionAsync(Manager, Enterprise, Companies, created.State.Id, Complete(), created.Version)).GetValueOrThrow();
+        var created = (await service.CreateFromDefinitionAsync(Manager, Enterprise, Complete())).GetValueOrThrow();
+        var result = (await service.UpdateDefinitionAsync(Manager, Enterprise, created.Output.Id, Complete(), created.Version)).GetValueOrThrow();
         Assert.Equal(created.Version, result.Version);
     }
 
@@ -82,8 +87,8 @@ public class HealthScoreCatalogServiceTests
     public async Task Refusals_ThroughService_AreReturnedAndNothingIsStored()
     {
         var service = Service();
-        var result = await service.CreateFromScratchAsync(SeatlessSuperAdmin, Enterprise, Companies, "Health");
-        Assert.Equal(AccessErrors.SummaryOnlyCode, result.Error!.Code);
+        var result = await service.CreateFromScratchAsync(SeatlessSuperAdmin, Enterprise, "Health");
+        Assert.Equal(AccessErrors.ServiceSeatRequiredCode, result.Error!.Code);
         Assert.Equal(0, _store.Count);
     }
 
@@ -91,14 +96,14 @@ public class HealthScoreCatalogServiceTests
     public async Task DeactivateAndDelete_ThroughService()
     {
         var service = Service();
-        var created = (await service.CreateFromTemplateAsync(Manager, Professional, Companies, "Health")).GetValueOrThrow();
-        var id = created.State.Id;
-        (await service.ActivateAsync(Manager, Professional, Companies, id)).GetValueOrThrow();
+        var created = (await service.CreateFromTemplateAsync(Manager, Professional, "Health")).GetValueOrThrow();
+        var id = created.Output.Id;
+        (await service.ActivateAsync(Manager, Professional, id)).GetValueOrThrow();
         Assert.Equal(HealthScoreErrors.ActiveCannotBeDeletedCode, (await service.DeleteAsync(Manager, Professional, id)).Error!.Code);
-        Assert.Equal(HealthScoreStatus.Inactive, (await service.DeactivateAsync(Manager, Professional, id)).GetValueOrThrow().State.Status);
+        Assert.Equal(HealthScoreStatus.Inactive, (await service.DeactivateAsync(Manager, Professional, id)).GetValueOrThrow().Output.Status);
         var deleted = (await service.DeleteAsync(Manager, Professional, id)).GetValueOrThrow();
-        var stored = await service.GetCatalogAsync(Portal);
-        Assert.Equal(deleted, stored.Version);
+        var stored = await Catalog(service);
+        Assert.Equal(deleted.Version, stored.Version);
         Assert.Empty(stored.State.Scores);
     }
 
@@ -114,19 +119,19 @@ public class HealthScoreCatalogServiceTests
         var ids = new HealthScoreId[drafts];
         for (var i = 0; i < drafts; i++)
         {
-            ids[i] = (await service.CreateFromDefinitionAsync(Manager, account, Companies, Complete($"Score {i}"))).GetValueOrThrow().State.Id;
+            ids[i] = (await service.CreateFromDefinitionAsync(Manager, account, Complete($"Score {i}"))).GetValueOrThrow().Output.Id;
         }
 
         using var start = new ManualResetEventSlim();
         var tasks = ids.Select(id => Task.Run(async () =>
         {
             start.Wait();
-            return await service.ActivateAsync(Manager, account, Companies, id);
+            return await service.ActivateAsync(Manager, account, id);
         })).ToArray();
         start.Set();
         var results = await Task.WhenAll(tasks);
 
-        var final = (await service.GetCatalogAsync(Portal)).State;
+        var final = (await Catalog(service)).State;
         var limit = new HealthScoreCatalogOptions().LimitsFor(tier).MaxActive;
         Assert.True(final.ActiveCount <= limit, $"{final.ActiveCount} active scores, limit {limit}");
         Assert.True(final.ActiveCount >= 1);
@@ -134,7 +139,7 @@ public class HealthScoreCatalogServiceTests
         Assert.All(final.ActiveScores, s => Assert.Equal(1, s.ActiveVersionNumber));
         Assert.All(
             results.Where(r => r.IsFailure),
-            r => Assert.Contains(r.Error!.Code, new[] { HealthScoreErrors.ActiveLimitReachedCode, ConcurrencyErrors.ConflictCode }));
+            r => Assert.Equal(HealthScoreErrors.ActiveLimitReachedCode, r.Error!.Code));
     }
 
     /// <summary>Delegates to the in-memory store but yields between load and save, so that concurrent commands
@@ -148,13 +153,13 @@ public class HealthScoreCatalogServiceTests
             return loaded;
         }
 
-        public async Task<Result<VersionToken>> SaveAsync(PortalId key, HealthScoreCatalogState state, VersionToken expected, CancellationToken cancellationToken = default)
+        public async Task<Result<VersionToken>> SaveAsync(PortalId key, HealthScoreCatalogState state, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default)
         {
             await Task.Yield();
-            return await inner.SaveAsync(key, state, expected, cancellationToken);
+            return await inner.SaveAsync(key, state, expected, events, cancellationToken);
         }
 
-        public Task<Result> DeleteAsync(PortalId key, VersionToken expected, CancellationToken cancellationToken = default) =>
-            inner.DeleteAsync(key, expected, cancellationToken);
+        public Task<Result> DeleteAsync(PortalId key, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(key, expected, events, cancellationToken);
     }
 }

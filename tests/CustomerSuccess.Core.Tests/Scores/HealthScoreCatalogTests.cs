@@ -1,10 +1,11 @@
 using System;
 using System.Linq;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.HealthScores;
+using CustomerSuccess.Core.HealthScores.Validation;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Scores.Events;
-using CustomerSuccess.Core.HealthScores.Validation;
 using NodaTime;
 using static CustomerSuccess.Core.Tests.Scores.HealthScoreTestData;
 
@@ -54,19 +55,19 @@ public class HealthScoreCatalogTests
     public void CreateAndActivate_ByManagerWithSeat_Succeed()
     {
         var catalog = NewCatalog();
-        var id = catalog.CreateFromTemplate(Manager, Professional, Companies, "Health", Now).GetValueOrThrow();
+        var id = catalog.CreateFromTemplate(Manager, Professional, Companies, "Health", Now).GetValueOrThrow().Id;
         var version = catalog.Activate(Manager, Professional, Companies, id, Now).GetValueOrThrow();
         Assert.Equal(1, version.Number);
     }
 
     [Fact]
     [Trait("Rule", "3")]
-    public void EveryOperation_BySeatlessSuperAdmin_RefusedSummaryOnly()
+    public void EveryOperation_BySeatlessSuperAdmin_RefusedForTheMissingSeat()
     {
         var catalog = NewCatalog();
         var draft = CreateComplete(catalog, Enterprise, "Draft");
         var active = CreateActive(catalog, Enterprise, "Active");
-        var code = AccessErrors.SummaryOnlyCode;
+        var code = AccessErrors.ServiceSeatRequiredCode;
         AssertRefused(catalog, c => c.CreateFromScratch(SeatlessSuperAdmin, Enterprise, Companies, "S", Now), code);
         AssertRefused(catalog, c => c.CreateFromTemplate(SeatlessSuperAdmin, Enterprise, Companies, "T", Now), code);
         AssertRefused(catalog, c => c.UpdateDefinition(SeatlessSuperAdmin, Enterprise, Companies, draft, SumNot100(), Now), code);
@@ -239,9 +240,9 @@ public class HealthScoreCatalogTests
     public void TemplateAndScratch_ScoreTheGivenCustomerObject()
     {
         var catalog = NewCatalog();
-        var fromTemplate = catalog.CreateFromTemplate(Manager, Enterprise, Contacts, "T", Now).GetValueOrThrow();
-        var fromScratch = catalog.CreateFromScratch(Manager, Enterprise, "p_subscriptions", "S", Now).GetValueOrThrow();
-        Assert.Equal(Contacts, catalog.State.Find(fromTemplate)!.Definition.ObjectType);
+        var fromTemplate = catalog.CreateFromTemplate(Manager, Enterprise, Contacts, "T", Now).GetValueOrThrow().Id;
+        var fromScratch = catalog.CreateFromScratch(Manager, Enterprise, CrmObjectType.Custom("p_subscriptions"), "S", Now).GetValueOrThrow().Id;
+        Assert.Equal(ContactsName, catalog.State.Find(fromTemplate)!.Definition.ObjectType);
         Assert.Equal("p_subscriptions", catalog.State.Find(fromScratch)!.Definition.ObjectType);
     }
 
@@ -251,7 +252,7 @@ public class HealthScoreCatalogTests
     {
         var catalog = NewCatalog();
         var id = CreateComplete(catalog, Enterprise);
-        AssertRefused(catalog, c => c.UpdateDefinition(Manager, Enterprise, Companies, id, Complete() with { ObjectType = Contacts }, Now), HealthScoreErrors.WrongObjectTypeCode);
+        AssertRefused(catalog, c => c.UpdateDefinition(Manager, Enterprise, Companies, id, Complete() with { ObjectType = ContactsName }, Now), HealthScoreErrors.WrongObjectTypeCode);
         AssertRefused(catalog, c => c.UpdateDefinition(Manager, Enterprise, Companies, id, Complete() with { ObjectType = "Companies" }, Now), HealthScoreErrors.WrongObjectTypeCode);
     }
 
@@ -295,8 +296,8 @@ public class HealthScoreCatalogTests
     public void CreateFromTemplateOrScratch_StartsADraftWithoutVersions()
     {
         var catalog = NewCatalog();
-        var template = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "From template", Now).GetValueOrThrow();
-        var scratch = catalog.CreateFromScratch(Manager, Enterprise, Companies, "From scratch", Now).GetValueOrThrow();
+        var template = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "From template", Now).GetValueOrThrow().Id;
+        var scratch = catalog.CreateFromScratch(Manager, Enterprise, Companies, "From scratch", Now).GetValueOrThrow().Id;
 
         var t = catalog.State.Find(template)!;
         var s = catalog.State.Find(scratch)!;
@@ -304,8 +305,8 @@ public class HealthScoreCatalogTests
         Assert.Equal((HealthScoreStatus.Draft, 0, 0), (s.Status, s.Versions.Length, s.Definition.Groups.Length));
         Assert.Equal("From template", t.Name);
         Assert.Equal(
-            [new HealthScoreCreated(Portal, template, "From template", HealthScoreOrigin.Template, Manager.UserId, Now),
-             new HealthScoreCreated(Portal, scratch, "From scratch", HealthScoreOrigin.Scratch, Manager.UserId, Now)],
+            [new HealthScoreCreated(Portal, template, "From template", HealthScoreOrigin.Template, Initiator.User(Manager.UserId), Now),
+             new HealthScoreCreated(Portal, scratch, "From scratch", HealthScoreOrigin.Scratch, Initiator.User(Manager.UserId), Now)],
             catalog.DomainEvents.Cast<HealthScoreCreated>());
     }
 
@@ -314,7 +315,7 @@ public class HealthScoreCatalogTests
     public void CreateFromTemplate_OffersTheFivePreDefinedGroups_AndCanBeTurnedOnAsIs()
     {
         var catalog = NewCatalog();
-        var id = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "Health", Now).GetValueOrThrow();
+        var id = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "Health", Now).GetValueOrThrow().Id;
         Assert.Equal(
             ["1:1 Engagement", "1:1 Call Engagement", "Supported Tickets", "CSM Sentiment", "NPS"],
             GroupNames(catalog.State.Find(id)!.Definition));
@@ -328,7 +329,7 @@ public class HealthScoreCatalogTests
     public void MaxPointsSumNot100_SavedAsDraft_ButActivationRefusedInvalid()
     {
         var catalog = NewCatalog();
-        var id = catalog.CreateFromDefinition(Manager, Enterprise, Companies, SumNot100("Unbalanced"), Now).GetValueOrThrow();
+        var id = catalog.CreateFromDefinition(Manager, Enterprise, Companies, SumNot100("Unbalanced"), Now).GetValueOrThrow().Id;
         Assert.Equal(HealthScoreStatus.Draft, catalog.State.Find(id)!.Status);
 
         var error = AssertRefused(catalog, c => c.Activate(Manager, Enterprise, Companies, id, Now), HealthScoreErrors.InvalidCode);
@@ -347,7 +348,7 @@ public class HealthScoreCatalogTests
     public void Activate_IncompleteDraft_ListsEveryProblemInDetails()
     {
         var catalog = NewCatalog();
-        var id = catalog.CreateFromScratch(Manager, Enterprise, Companies, "", Now).GetValueOrThrow();
+        var id = catalog.CreateFromScratch(Manager, Enterprise, Companies, "", Now).GetValueOrThrow().Id;
         var error = AssertRefused(catalog, c => c.Activate(Manager, Enterprise, Companies, id, Now), HealthScoreErrors.InvalidCode);
         var expected = HealthScoreValidator.Validate(catalog.State.Find(id)!.Definition, ValidationMode.Activation).Errors.ToList();
         Assert.Equal(expected.Count, error.Details.Count);
@@ -363,7 +364,7 @@ public class HealthScoreCatalogTests
     public void RenameCloneDeleteGroup_EditTheWorkingDefinition_AndRecordEvents()
     {
         var catalog = NewCatalog();
-        var id = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "Health", Now).GetValueOrThrow();
+        var id = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "Health", Now).GetValueOrThrow().Id;
         catalog.ClearDomainEvents();
 
         Assert.True(catalog.RenameGroup(Manager, Enterprise, id, "NPS", "  Net promoter score ", Now).IsSuccess);
@@ -374,9 +375,9 @@ public class HealthScoreCatalogTests
         Assert.Equal(["1:1 Engagement", "Supported Tickets", "CSM Sentiment", "CSM Sentiment (copy)", "Net promoter score"], GroupNames(definition));
         Assert.Equal(definition.Groups[2] with { Name = "CSM Sentiment (copy)" }, definition.Groups[3]);
         Assert.Equal<IDomainEvent>(
-            [new HealthScoreGroupRenamed(Portal, id, "NPS", "Net promoter score", Manager.UserId, Now),
-             new HealthScoreGroupCloned(Portal, id, "CSM Sentiment", "CSM Sentiment (copy)", Manager.UserId, Now),
-             new HealthScoreGroupDeleted(Portal, id, "1:1 Call Engagement", Manager.UserId, Now)],
+            [new HealthScoreGroupRenamed(Portal, id, "NPS", "Net promoter score", Initiator.User(Manager.UserId), Now),
+             new HealthScoreGroupCloned(Portal, id, "CSM Sentiment", "CSM Sentiment (copy)", Initiator.User(Manager.UserId), Now),
+             new HealthScoreGroupDeleted(Portal, id, "1:1 Call Engagement", Initiator.User(Manager.UserId), Now)],
             catalog.DomainEvents);
     }
 
@@ -385,7 +386,7 @@ public class HealthScoreCatalogTests
     public void GroupOperations_Refusals_LeaveStateUnchanged()
     {
         var catalog = NewCatalog();
-        var id = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "Health", Now).GetValueOrThrow();
+        var id = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "Health", Now).GetValueOrThrow().Id;
         AssertRefused(catalog, c => c.RenameGroup(Manager, Enterprise, id, "Missing", "X", Now), HealthScoreErrors.GroupNotFoundCode);
         AssertRefused(catalog, c => c.RenameGroup(Manager, Enterprise, id, "NPS", "CSM Sentiment", Now), HealthScoreErrors.GroupNameTakenCode);
         AssertRefused(catalog, c => c.RenameGroup(Manager, Enterprise, id, "NPS", "   ", Now), HealthScoreErrors.GroupNameRequiredCode);
@@ -402,7 +403,7 @@ public class HealthScoreCatalogTests
     public void RenameGroup_ToSameName_SucceedsWithoutEvent()
     {
         var catalog = NewCatalog();
-        var id = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "Health", Now).GetValueOrThrow();
+        var id = catalog.CreateFromTemplate(Manager, Enterprise, Companies, "Health", Now).GetValueOrThrow().Id;
         var before = catalog.State;
         catalog.ClearDomainEvents();
         Assert.True(catalog.RenameGroup(Manager, Enterprise, id, "NPS", "NPS", Now).IsSuccess);
@@ -445,7 +446,7 @@ public class HealthScoreCatalogTests
         Assert.Equal(HealthScoreStatus.Active, score.Status);
         Assert.Equal(1, score.ActiveVersionNumber);
         Assert.False(score.HasPendingChanges);
-        Assert.Equal([new HealthScoreActivated(Portal, id, 1, Manager.UserId, at)], catalog.DomainEvents);
+        Assert.Equal([new HealthScoreActivated(Portal, id, 1, Initiator.User(Manager.UserId), at)], catalog.DomainEvents);
         Assert.Equal([version], catalog.State.ActiveVersions);
     }
 
@@ -534,7 +535,7 @@ public class HealthScoreCatalogTests
         Assert.Single(score.Versions);
         Assert.True(score.IsDraft);
         Assert.Empty(catalog.State.ActiveVersions);
-        Assert.Equal([new HealthScoreDeactivated(Portal, id, 1, Manager.UserId, Now)], catalog.DomainEvents);
+        Assert.Equal([new HealthScoreDeactivated(Portal, id, 1, Initiator.User(Manager.UserId), Now)], catalog.DomainEvents);
         AssertRefused(catalog, c => c.Deactivate(Manager, Enterprise, id, Now), HealthScoreErrors.NotActiveCode);
     }
 
@@ -552,7 +553,7 @@ public class HealthScoreCatalogTests
         Assert.Empty(catalog.DomainEvents);
 
         Assert.True(catalog.UpdateDefinition(Manager, Enterprise, Companies, id, SumNot100("Draft"), Now).IsSuccess);
-        Assert.Equal([new HealthScoreDefinitionChanged(Portal, id, "Draft", Manager.UserId, Now)], catalog.DomainEvents);
+        Assert.Equal([new HealthScoreDefinitionChanged(Portal, id, "Draft", Initiator.User(Manager.UserId), Now)], catalog.DomainEvents);
     }
 
     // ---- delete, ids, not found ----
@@ -568,7 +569,7 @@ public class HealthScoreCatalogTests
         catalog.ClearDomainEvents();
         Assert.True(catalog.Delete(Manager, Enterprise, id, Now).IsSuccess);
         Assert.Null(catalog.State.Find(id));
-        Assert.Equal([new HealthScoreDeleted(Portal, id, "Customer health", Manager.UserId, Now)], catalog.DomainEvents);
+        Assert.Equal([new HealthScoreDeleted(Portal, id, "Customer health", Initiator.User(Manager.UserId), Now)], catalog.DomainEvents);
 
         var next = CreateComplete(catalog, Enterprise);
         Assert.Equal(id.Value + 1, next.Value);
@@ -597,7 +598,7 @@ public class HealthScoreCatalogTests
         Assert.Throws<ArgumentException>(() => catalog.CreateFromScratch(Manager, otherPortal, Companies, "X", Now));
         Assert.Throws<ArgumentNullException>(() => catalog.CreateFromScratch(null!, Enterprise, Companies, "X", Now));
         Assert.Throws<ArgumentNullException>(() => catalog.CreateFromScratch(Manager, Enterprise, Companies, null!, Now));
-        Assert.Throws<ArgumentException>(() => catalog.CreateFromScratch(Manager, Enterprise, " ", "X", Now));
+        Assert.Throws<ArgumentException>(() => catalog.CreateFromScratch(Manager, Enterprise, default, "X", Now));
         Assert.Throws<ArgumentNullException>(() => catalog.CreateFromDefinition(Manager, Enterprise, Companies, null!, Now));
         Assert.Throws<ArgumentException>(() => HealthScoreCatalog.CreateInitialState(default));
         Assert.Empty(catalog.State.Scores);
@@ -612,12 +613,12 @@ public class HealthScoreCatalogTests
         var gap = draft with { Versions = [new ScoreVersion(id, 2, Now, Complete())] };
         var foreign = draft with { Versions = [new ScoreVersion(HealthScoreId.From(9), 1, Now, Complete())] };
 
-        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [draft], 0)));
-        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [draft, draft], 2)));
-        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [activeWithoutVersion], 1)));
-        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [gap], 1)));
-        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [foreign], 1)));
-        Assert.NotNull(new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [draft], 3)));
+        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [draft], 0), AccessPolicy.Default));
+        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [draft, draft], 2), AccessPolicy.Default));
+        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [activeWithoutVersion], 1), AccessPolicy.Default));
+        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [gap], 1), AccessPolicy.Default));
+        Assert.Throws<ArgumentException>(() => new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [foreign], 1), AccessPolicy.Default));
+        Assert.NotNull(new HealthScoreCatalog(new HealthScoreCatalogState(Portal, [draft], 3), AccessPolicy.Default));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.HealthScores.Templates;
@@ -11,8 +12,10 @@ namespace CustomerSuccess.Core.Tests.Scores;
 /// <summary>Shared fixtures for the health-score lifecycle tests.</summary>
 internal static class HealthScoreTestData
 {
-    public const string Companies = "companies";
-    public const string Contacts = "contacts";
+    public static readonly CrmObjectType Companies = CrmObjectType.Companies;
+    public static readonly CrmObjectType Contacts = CrmObjectType.Contacts;
+    public const string CompaniesName = "companies";
+    public const string ContactsName = "contacts";
 
     public static readonly PortalId Portal = PortalId.From(42);
     public static readonly AccountContext Enterprise = new(Portal, ServiceHubTier.Enterprise);
@@ -27,7 +30,7 @@ internal static class HealthScoreTestData
 
     /// <summary>A complete definition of companies (the starter template): passes activation validation.</summary>
     public static HealthScoreDefinition Complete(string name = "Customer health") =>
-        HealthScoreTemplates.Starter(Companies) with { Name = name };
+        HealthScoreTemplates.Starter(Companies.Name!) with { Name = name };
 
     /// <summary>A draft whose Max points add up to 105 (rule 78): valid as a draft, refused on activation.</summary>
     public static HealthScoreDefinition SumNot100(string name = "Unbalanced")
@@ -41,10 +44,10 @@ internal static class HealthScoreTestData
         Complete() with { Segments = [.. Enumerable.Range(1, count).Select(i => $"Segment {i}")] };
 
     public static HealthScoreCatalog NewCatalog(HealthScoreCatalogOptions? options = null) =>
-        HealthScoreCatalog.CreateEmpty(Portal, AccessPolicy.Default, options);
+        new(HealthScoreCatalog.CreateInitialState(Portal), AccessPolicy.Default, options);
 
     public static HealthScoreId CreateComplete(HealthScoreCatalog catalog, AccountContext account, string name = "Customer health") =>
-        catalog.CreateFromDefinition(Manager, account, Companies, Complete(name), Now).GetValueOrThrow();
+        catalog.CreateFromDefinition(Manager, account, Companies, Complete(name), Now).GetValueOrThrow().Id;
 
     public static HealthScoreId CreateActive(HealthScoreCatalog catalog, AccountContext account, string name = "Customer health")
     {

@@ -153,7 +153,7 @@ public class ViewCatalogModelProperties
         {
             case Kind.Create:
             {
-                var actual = catalog.Create(actor, Account, Definition("V" + op.Seed, sharing), Schema, Now).ToResult();
+                var actual = catalog.Create(actor, Account, Definition("V" + op.Seed, sharing), Target, Now).ToResult();
                 expectedCode = !full || (op.Everyone && !manage) ? Access : null;
                 return (actual, expectedCode is null
                     ? model with { Views = model.Views.Add(new ModelView(ViewId.From(model.LastId + 1), actor.UserId, op.Everyone, false)), LastId = model.LastId + 1 }
@@ -162,7 +162,7 @@ public class ViewCatalogModelProperties
 
             case Kind.Edit:
             {
-                var actual = catalog.Edit(actor, Account, targetId, Definition("E" + op.Seed, sharing), Schema, Now).ToResult();
+                var actual = catalog.Edit(actor, Account, targetId, Definition("E" + op.Seed, sharing), Target, Now).ToResult();
                 expectedCode = !visible ? ViewErrors.NotFoundCode
                     : !mayManageTarget || (op.Everyone && !manage) ? Access
                     : target!.BuiltIn ? ViewErrors.BuiltInNotEditableCode

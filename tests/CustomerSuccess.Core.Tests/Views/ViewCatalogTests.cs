@@ -1,7 +1,9 @@
 using System.Linq;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Filters;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Views;
+using CustomerSuccess.Core.Views.Events;
 using static CustomerSuccess.Core.Tests.Views.ViewTestData;
 
 namespace CustomerSuccess.Core.Tests.Views;
@@ -30,7 +32,7 @@ public class ViewCatalogTests
         var catalog = NewCatalog();
         var before = catalog.State;
 
-        var result = catalog.Create(Csm1, Account, Definition("Team view", ViewSharing.Everyone), Schema, Now);
+        var result = catalog.Create(Csm1, Account, Definition("Team view", ViewSharing.Everyone), Target, Now);
 
         Assert.True(result.Error!.Is(AccessErrors.PermissionRequiredCode));
         Assert.Same(before, catalog.State);
@@ -58,7 +60,7 @@ public class ViewCatalogTests
     {
         var catalog = NewCatalog();
 
-        var result = catalog.Create(SeatlessSuperAdmin, Account, Definition("Mine", ViewSharing.Private), Schema, Now);
+        var result = catalog.Create(SeatlessSuperAdmin, Account, Definition("Mine", ViewSharing.Private), Target, Now);
 
         Assert.True(result.Error!.Is(AccessErrors.SummaryOnlyCode));
     }
@@ -71,7 +73,7 @@ public class ViewCatalogTests
         var view = catalog.CreateView(Csm1, "Mine", ViewSharing.Private);
         var before = catalog.State;
 
-        var edit = catalog.Edit(SuperAdmin, Account, view.Id, Definition("Hijacked", ViewSharing.Private), Schema, Now);
+        var edit = catalog.Edit(SuperAdmin, Account, view.Id, Definition("Hijacked", ViewSharing.Private), Target, Now);
         var delete = catalog.Delete(Csm2, Account, view.Id, ViewCatalog.DeleteConfirmationPhrase, Now);
 
         Assert.True(edit.Error!.Is(ViewErrors.NotFoundCode));
@@ -87,7 +89,7 @@ public class ViewCatalogTests
         var view = catalog.CreateView(Csm1, "Mine", ViewSharing.Private);
         var before = catalog.State;
 
-        var result = catalog.Edit(Csm1, Account, view.Id, Definition("Mine", ViewSharing.Everyone), Schema, Now);
+        var result = catalog.Edit(Csm1, Account, view.Id, Definition("Mine", ViewSharing.Everyone), Target, Now);
 
         Assert.True(result.Error!.Is(AccessErrors.PermissionRequiredCode));
         Assert.Same(before, catalog.State);
@@ -103,8 +105,8 @@ public class ViewCatalogTests
 
         var results = new[]
         {
-            catalog.Edit(Csm1, Account, shared.Id, Definition("Renamed", ViewSharing.Everyone), Schema, Now).ToResult(),
-            catalog.Edit(Csm1, Account, shared.Id, Definition("Renamed", ViewSharing.Private), Schema, Now).ToResult(),
+            catalog.Edit(Csm1, Account, shared.Id, Definition("Renamed", ViewSharing.Everyone), Target, Now).ToResult(),
+            catalog.Edit(Csm1, Account, shared.Id, Definition("Renamed", ViewSharing.Private), Target, Now).ToResult(),
             catalog.Delete(Csm1, Account, shared.Id, ViewCatalog.DeleteConfirmationPhrase, Now),
             catalog.SetDefault(Csm1, Account, shared.Id, "Team view", Now),
             catalog.UnsetDefault(Csm1, Account, ViewId.From(1), Now),
@@ -122,7 +124,7 @@ public class ViewCatalogTests
         var catalog = NewCatalog();
         var shared = catalog.CreateView(Csm1.With(CsPermissions.ManageSettings), "Team view", ViewSharing.Everyone);
 
-        Assert.True(catalog.Edit(Manager, Account, shared.Id, Definition("Renamed", ViewSharing.Everyone), Schema, Now).IsSuccess);
+        Assert.True(catalog.Edit(Manager, Account, shared.Id, Definition("Renamed", ViewSharing.Everyone), Target, Now).IsSuccess);
         Assert.True(catalog.SetDefault(Manager, Account, shared.Id, "Our team's view", Now).IsSuccess);
         Assert.True(catalog.ReorderDefaults(SuperAdmin, Account, [shared.Id, ViewId.From(2), ViewId.From(1)], Now).IsSuccess);
         Assert.True(catalog.UnsetDefault(Manager, Account, shared.Id, Now).IsSuccess);
@@ -207,12 +209,12 @@ public class ViewCatalogTests
         Assert.True(catalog.SetDefault(Manager, Account, view.Id, "Team view", Now).IsSuccess);
         var before = catalog.State;
 
-        var refused = catalog.Edit(Manager, Account, view.Id, Definition("Team", ViewSharing.Private), Schema, Now);
+        var refused = catalog.Edit(Manager, Account, view.Id, Definition("Team", ViewSharing.Private), Target, Now);
 
         Assert.True(refused.Error!.Is(ViewErrors.DefaultCannotBePrivateCode));
         Assert.Same(before, catalog.State);
         Assert.True(catalog.UnsetDefault(Manager, Account, view.Id, Now).IsSuccess);
-        Assert.True(catalog.Edit(Manager, Account, view.Id, Definition("Team", ViewSharing.Private), Schema, Now).IsSuccess);
+        Assert.True(catalog.Edit(Manager, Account, view.Id, Definition("Team", ViewSharing.Private), Target, Now).IsSuccess);
         Assert.Equal(ViewSharing.Private, catalog.State.Find(view.Id)!.Sharing);
     }
 
@@ -222,12 +224,12 @@ public class ViewCatalogTests
     {
         var catalog = NewCatalog();
         var filter = ViewFilter.Condition("arr", FilterOperator.GreaterThan, FilterValue.Number(1000));
-        var definition = new ViewDefinition(" Big accounts ", ViewSharing.Private, ["arr", RecordSchema.CsmOwner, "renewal_date"], filter, new ViewSort("arr", SortDirection.Descending));
+        var definition = new ViewDefinition(" Big accounts ", ViewSharing.Private, ["arr", RecordFilterTarget.CsmOwner, "renewal_date"], filter, new ViewSort("arr", SortDirection.Descending));
 
-        var view = catalog.Create(Csm1, Account, definition, Schema, Now).Value;
+        var view = catalog.Create(Csm1, Account, definition, Target, Now).Value;
 
         Assert.Equal("Big accounts", view.Name);
-        Assert.Equal(new[] { "arr", RecordSchema.CsmOwner, "renewal_date" }, view.Definition.Columns.ToArray());
+        Assert.Equal(new[] { "arr", RecordFilterTarget.CsmOwner, "renewal_date" }, view.Definition.Columns.ToArray());
         Assert.Equal(filter, view.Definition.Filter);
         Assert.Equal(new ViewSort("arr", SortDirection.Descending), view.Definition.Sort);
     }
@@ -244,7 +246,7 @@ public class ViewCatalogTests
         var name = columns.Length == 0 ? "  " : "View";
         var definition = new ViewDefinition(name, ViewSharing.Private, [.. columns.Split(',', System.StringSplitOptions.RemoveEmptyEntries)]);
 
-        var result = catalog.Create(Csm1, Account, definition, Schema, Now);
+        var result = catalog.Create(Csm1, Account, definition, Target, Now);
 
         Assert.True(result.Error!.Is(code), result.ToString());
         Assert.Same(before, catalog.State);
@@ -256,10 +258,10 @@ public class ViewCatalogTests
     {
         var catalog = NewCatalog();
         var badFilter = new ViewDefinition("V", ViewSharing.Private, [], ViewFilter.Condition("tier", FilterOperator.GreaterThan, FilterValue.Number(3)));
-        var badSort = new ViewDefinition("V", ViewSharing.Private, [], null, new ViewSort(RecordSchema.CsmOwner, SortDirection.Ascending));
+        var badSort = new ViewDefinition("V", ViewSharing.Private, [], null, new ViewSort(RecordFilterTarget.CsmOwner, SortDirection.Ascending));
 
-        var filter = catalog.Create(Csm1, Account, badFilter, Schema, Now);
-        var sort = catalog.Create(Csm1, Account, badSort, Schema, Now);
+        var filter = catalog.Create(Csm1, Account, badFilter, Target, Now);
+        var sort = catalog.Create(Csm1, Account, badSort, Target, Now);
 
         Assert.True(filter.Error!.Is(ViewErrors.FilterInvalidCode));
         Assert.Contains("tier", filter.Error.Message, System.StringComparison.Ordinal);
@@ -277,11 +279,11 @@ public class ViewCatalogTests
         catalog.ClearDomainEvents();
         var before = catalog.State;
 
-        Assert.True(catalog.Edit(Manager, Account, view.Id, Definition("Mine", ViewSharing.Private), Schema, Now).IsSuccess);
+        Assert.True(catalog.Edit(Manager, Account, view.Id, Definition("Mine", ViewSharing.Private), Target, Now).IsSuccess);
         Assert.Same(before, catalog.State);
         Assert.Empty(catalog.DomainEvents);
 
-        var edited = catalog.Edit(Manager, Account, view.Id, Definition("Ours", ViewSharing.Everyone), Schema, Now).Value;
+        var edited = catalog.Edit(Manager, Account, view.Id, Definition("Ours", ViewSharing.Everyone), Target, Now).Value;
         Assert.Equal(("Ours", ViewSharing.Everyone), (edited.Name, edited.Sharing));
         Assert.IsType<ViewEdited>(Assert.Single(catalog.DomainEvents));
     }
@@ -322,7 +324,7 @@ public class ViewCatalogTests
         var catalog = NewCatalog();
         var before = catalog.State;
 
-        var result = catalog.Edit(SuperAdmin, Account, ViewId.From(1), Definition("Renamed", ViewSharing.Everyone), Schema, Now);
+        var result = catalog.Edit(SuperAdmin, Account, ViewId.From(1), Definition("Renamed", ViewSharing.Everyone), Target, Now);
 
         Assert.True(result.Error!.Is(ViewErrors.BuiltInNotEditableCode));
         Assert.Same(before, catalog.State);
@@ -383,11 +385,11 @@ public class ViewCatalogTests
         var catalog = NewCatalog(tab);
 
         var mine = catalog.CreateView(Csm1, "My pipeline", ViewSharing.Private);
-        var shared = catalog.Create(Csm1, Account, Definition("Shared", ViewSharing.Everyone), Schema, Now);
+        var shared = catalog.Create(Csm1, Account, Definition("Shared", ViewSharing.Everyone), Target, Now);
 
         Assert.True(shared.Error!.Is(AccessErrors.PermissionRequiredCode));
         Assert.DoesNotContain(catalog.ListVisibleTo(Csm2.UserId), v => v.Id == mine.Id);
-        Assert.Contains(RecordSchema.Pipeline, catalog.State.Find(ViewId.From(1))!.Definition.Columns);
+        Assert.Contains(RecordFilterTarget.Pipeline, catalog.State.Find(ViewId.From(1))!.Definition.Columns);
     }
 
     [Fact]
@@ -399,7 +401,7 @@ public class ViewCatalogTests
 
         var mine = catalog.CreateView(Csm1, "My tasks", ViewSharing.Private);
         var shared = catalog.CreateView(Manager, "Team tasks", ViewSharing.Everyone);
-        var refused = catalog.Create(Csm2, Account, Definition("Shared", ViewSharing.Everyone), Schema, Now);
+        var refused = catalog.Create(Csm2, Account, Definition("Shared", ViewSharing.Everyone), Target, Now);
 
         Assert.True(refused.Error!.Is(AccessErrors.PermissionRequiredCode));
         Assert.Equal([shared.Id], catalog.ListVisibleTo(Csm2.UserId).Select(v => v.Id));
@@ -414,10 +416,10 @@ public class ViewCatalogTests
         var initial = ViewCatalog.CreateInitialState(Customers);
         var privateView = new View(ViewId.From(3), Csm1.UserId, Definition("Mine", ViewSharing.Private));
 
-        Assert.Throws<System.ArgumentException>(() => new ViewCatalog(initial with { DefaultViewIds = [ViewId.From(1), ViewId.From(1)] }));
-        Assert.Throws<System.ArgumentException>(() => new ViewCatalog(initial with { DefaultViewIds = [ViewId.From(7)] }));
-        Assert.Throws<System.ArgumentException>(() => new ViewCatalog(initial with { Views = initial.Views.Add(privateView), DefaultViewIds = [privateView.Id], LastViewId = 3 }));
-        Assert.Throws<System.ArgumentException>(() => new ViewCatalog(initial with { LastViewId = 1 }));
+        Assert.Throws<System.ArgumentException>(() => new ViewCatalog(initial with { DefaultViewIds = [ViewId.From(1), ViewId.From(1)] }, AccessPolicy.Default));
+        Assert.Throws<System.ArgumentException>(() => new ViewCatalog(initial with { DefaultViewIds = [ViewId.From(7)] }, AccessPolicy.Default));
+        Assert.Throws<System.ArgumentException>(() => new ViewCatalog(initial with { Views = initial.Views.Add(privateView), DefaultViewIds = [privateView.Id], LastViewId = 3 }, AccessPolicy.Default));
+        Assert.Throws<System.ArgumentException>(() => new ViewCatalog(initial with { LastViewId = 1 }, AccessPolicy.Default));
     }
 
     [Fact]
@@ -426,6 +428,6 @@ public class ViewCatalogTests
         var catalog = NewCatalog();
         var other = new AccountContext(PortalId.From(999), ServiceHubTier.Enterprise);
 
-        Assert.Throws<System.ArgumentException>(() => catalog.Create(Csm1, other, Definition("V", ViewSharing.Private), Schema, Now));
+        Assert.Throws<System.ArgumentException>(() => catalog.Create(Csm1, other, Definition("V", ViewSharing.Private), Target, Now));
     }
 }

@@ -75,10 +75,10 @@ public class WorkspaceDirectoryProperties
         return op.Kind switch
         {
             Kind.Create => directory.CreateTeamWorkspace(op.Actor.Actor, Enterprise, op.Name, null, op.Teams.Select(Team), Now).ToResult(),
-            Kind.Delete => directory.Delete(op.Actor.Actor, Enterprise, id, op.Confirmed ? WorkspaceDirectory.DeleteConfirmationPhrase : "delete it", Now),
-            Kind.Rename => directory.Rename(op.Actor.Actor, Enterprise, id, op.Name, Now),
-            Kind.AddTeam => directory.AddTeam(op.Actor.Actor, Enterprise, id, Team(op.Teams[0]), Now),
-            _ => directory.RemoveTeam(op.Actor.Actor, Enterprise, id, Team(op.Teams[0]), Now),
+            Kind.Delete => directory.Delete(op.Actor.Actor, Enterprise, id, op.Confirmed ? WorkspaceDirectory.DeleteConfirmationPhrase : "delete it", Now).ToResult(),
+            Kind.Rename => directory.Rename(op.Actor.Actor, Enterprise, id, op.Name, Now).ToResult(),
+            Kind.AddTeam => directory.AddTeam(op.Actor.Actor, Enterprise, id, Team(op.Teams[0]), Now).ToResult(),
+            _ => directory.RemoveTeam(op.Actor.Actor, Enterprise, id, Team(op.Teams[0]), Now).ToResult(),
         };
     }
 

@@ -78,8 +78,8 @@ public class WorkspaceDirectoryTests
         var created = directory.CreateTeamWorkspace(Manager, Enterprise, "Team 5 again", null, [], Now);
 
         Assert.True(created.IsSuccess);
-        Assert.Equal(7, created.Value.Value);
-        Assert.DoesNotContain(created.Value, ids);
+        Assert.Equal(7, created.Value.Id.Value);
+        Assert.DoesNotContain(created.Value.Id, ids);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class WorkspaceDirectoryTests
         var id = Create(directory, "Onboarding", 7, 8);
 
         Assert.Equal(id, directory.WorkspaceFor(Actor.Csm(UserId.From(9), Team(8))).Id);
-        Assert.Equal(id, directory.VisibleWorkspaceFor(Team(7)).Id);
+        Assert.Equal(id, directory.State.VisibleWorkspaceFor(Team(7)).Id);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class WorkspaceDirectoryTests
 
         Assert.Equal(PrimaryId, directory.WorkspaceFor(Actor.Csm(UserId.From(9), Team(99))).Id);
         Assert.Equal(PrimaryId, directory.WorkspaceFor(Actor.Csm(UserId.From(9))).Id);
-        Assert.Equal(PrimaryId, directory.VisibleWorkspaceFor(null).Id);
+        Assert.Equal(PrimaryId, directory.State.VisibleWorkspaceFor(null).Id);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class WorkspaceDirectoryTests
 
         directory.RemoveTeam(Manager, Enterprise, id, Team(7), Now).ThrowIfFailure();
 
-        Assert.Equal(PrimaryId, directory.VisibleWorkspaceFor(Team(7)).Id);
+        Assert.Equal(PrimaryId, directory.State.VisibleWorkspaceFor(Team(7)).Id);
     }
 
     [Fact]
@@ -165,15 +165,18 @@ public class WorkspaceDirectoryTests
 
         var result = directory.CreateTeamWorkspace(SuperAdmin, Enterprise, "  Onboarding  ", " New customers ", [Team(5)], Now);
 
-        var workspace = directory.State.Find(result.Value)!;
+        var workspace = directory.State.Find(result.Value.Id)!;
+        Assert.Same(workspace, result.Value);
         Assert.Equal("Onboarding", workspace.Name);
         Assert.Equal("New customers", workspace.Description);
         Assert.False(workspace.IsPrimary);
-        Assert.Equal(WorkspaceSettings.Default, workspace.Settings);
+        Assert.Equal(WorkspaceSettings.Default, NewConfiguration().State.SettingsOf(workspace.Id));
         var created = Assert.IsType<WorkspaceCreated>(Assert.Single(directory.DomainEvents));
-        Assert.Equal(result.Value, created.WorkspaceId);
+        Assert.Equal(result.Value.Id, created.WorkspaceId);
         Assert.Equal([Team(5)], created.Teams);
-        Assert.Equal(SuperAdmin.UserId, created.ChangedBy);
+        Assert.Equal(Initiator.User(SuperAdmin.UserId), created.Initiator);
+        Assert.Equal(Portal, created.PortalId);
+        Assert.Equal(Now, created.OccurredAt);
     }
 
     [Theory]
@@ -334,7 +337,7 @@ public class WorkspaceDirectoryTests
 
         AssertRefused(directory, d => d.CreateTeamWorkspace(Manager, Starter, "Onboarding", null, [], Now).ToResult(), AccessErrors.TierNotSupportedCode);
         AssertRefused(directory, d => d.Rename(Manager, Starter, PrimaryId, "New", Now), AccessErrors.TierNotSupportedCode);
-        AssertRefused(directory, d => d.SetRevenueTabShown(Manager, Starter, PrimaryId, false, Now), AccessErrors.TierNotSupportedCode);
+        AssertRefused(NewConfiguration(), c => c.SetRevenueTabShown(Manager, Starter, Primary, false, Now), AccessErrors.TierNotSupportedCode);
     }
 
     [Fact]
@@ -375,7 +378,7 @@ public class WorkspaceDirectoryTests
     [Trait("Rule", "12")]
     public void CreateTeamWorkspace_OnProfessional_AllowedWhenTierGatingIsOff()
     {
-        var directory = WorkspaceDirectory.CreateNew(Portal, new AccessPolicy(new AccessPolicyOptions { TeamWorkspacesRequireEnterprise = false }));
+        var directory = new WorkspaceDirectory(WorkspaceDirectory.CreateInitialState(Portal), new AccessPolicy(new AccessPolicyOptions { TeamWorkspacesRequireEnterprise = false }));
 
         Assert.True(directory.CreateTeamWorkspace(Manager, Professional, "Onboarding", null, [], Now).IsSuccess);
     }
@@ -399,6 +402,7 @@ public class WorkspaceDirectoryTests
         Assert.Equal("account", Assert.Throws<ArgumentNullException>(() => directory.Rename(Manager, null!, PrimaryId, "x", Now)).ParamName);
         Assert.Equal("newName", Assert.Throws<ArgumentNullException>(() => directory.Rename(Manager, Enterprise, PrimaryId, null!, Now)).ParamName);
         Assert.Equal("teams", Assert.Throws<ArgumentNullException>(() => directory.CreateTeamWorkspace(Manager, Enterprise, "x", null, null!, Now)).ParamName);
+        Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => new WorkspaceDirectory(directory.State, null!)).ParamName);
     }
 
     [Fact]
@@ -411,15 +415,15 @@ public class WorkspaceDirectoryTests
             var id = WorkspaceId.From(i);
             tooMany = tooMany with
             {
-                Workspaces = tooMany.Workspaces.Add(id, new Workspace(id, $"W{i}", "", false, [], WorkspaceSettings.Default)),
+                Workspaces = tooMany.Workspaces.Add(id, new Workspace(id, $"W{i}", "", false, [])),
                 LastWorkspaceNumber = i,
             };
         }
 
         var noPrimary = state with { Workspaces = state.Workspaces.Clear() };
 
-        Assert.Throws<ArgumentException>(() => new WorkspaceDirectory(tooMany));
-        Assert.Throws<ArgumentException>(() => new WorkspaceDirectory(noPrimary));
+        Assert.Throws<ArgumentException>(() => new WorkspaceDirectory(tooMany, AccessPolicy.Default));
+        Assert.Throws<ArgumentException>(() => new WorkspaceDirectory(noPrimary, AccessPolicy.Default));
     }
 
     [Fact]

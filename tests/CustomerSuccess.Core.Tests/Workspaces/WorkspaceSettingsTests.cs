@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.Workspaces;
 using CustomerSuccess.Core.Workspaces.Events;
 using static CustomerSuccess.Core.Tests.Workspaces.WorkspaceTestData;
@@ -13,21 +14,21 @@ public class WorkspaceSettingsTests
     [Trait("Rule", "4")]
     public void SettingsOperations_CsmWithoutSettingsPermission_AreRefused()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ConfigureCustomers(Csm, Enterprise, PrimaryId, "company_csm", null, Schema, Now), AccessErrors.PermissionRequiredCode);
-        AssertRefused(directory, d => d.SetServicesTabShown(Csm, Enterprise, PrimaryId, false, Now), AccessErrors.PermissionRequiredCode);
-        AssertRefused(directory, d => d.ChooseRevenueObjects(Csm, Enterprise, [CrmObjectType.Deals], null, Schema, Now), AccessErrors.PermissionRequiredCode);
+        AssertRefused(config, c => c.ConfigureCustomers(Csm, Enterprise, Primary, "company_csm", null, Schema, Now), AccessErrors.PermissionRequiredCode);
+        AssertRefused(config, c => c.SetServicesTabShown(Csm, Enterprise, Primary, false, Now), AccessErrors.PermissionRequiredCode);
+        AssertRefused(config, c => c.ChooseRevenueObjects(Csm, Enterprise, [CrmObjectType.Deals], null, Schema, Now), AccessErrors.PermissionRequiredCode);
     }
 
     [Fact]
     [Trait("Rule", "4")]
     public void SettingsOperations_SeatlessSuperAdmin_AreRefusedPerB3()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ConfigureCustomers(SeatlessSuperAdmin, Enterprise, PrimaryId, "company_csm", null, Schema, Now), AccessErrors.ServiceSeatRequiredCode);
-        AssertRefused(directory, d => d.ChooseCustomerObject(SeatlessSuperAdmin, Enterprise, CrmObjectType.Contacts, Schema, Now), AccessErrors.ServiceSeatRequiredCode);
+        AssertRefused(config, c => c.ConfigureCustomers(SeatlessSuperAdmin, Enterprise, Primary, "company_csm", null, Schema, Now), AccessErrors.ServiceSeatRequiredCode);
+        AssertRefused(config, c => c.ChooseCustomerObject(SeatlessSuperAdmin, Enterprise, CrmObjectType.Contacts, Schema, Now), AccessErrors.ServiceSeatRequiredCode);
     }
 
     [Fact]
@@ -35,9 +36,9 @@ public class WorkspaceSettingsTests
     public void SettingsOperations_SeatlessSuperAdmin_AllowedWhenPolicyIsFlipped()
     {
         var policy = new AccessPolicy(new AccessPolicyOptions { SeatlessSuperAdminCanManageSettings = true });
-        var directory = WorkspaceDirectory.CreateNew(Portal, policy);
+        var config = new WorkspaceConfiguration(WorkspaceConfiguration.CreateInitialState(Portal), policy);
 
-        Assert.True(directory.ConfigureCustomers(SeatlessSuperAdmin, Enterprise, PrimaryId, "company_csm", null, Schema, Now).IsSuccess);
+        Assert.True(config.ConfigureCustomers(SeatlessSuperAdmin, Enterprise, Primary, "company_csm", null, Schema, Now).IsSuccess);
     }
 
     [Theory]
@@ -47,29 +48,29 @@ public class WorkspaceSettingsTests
     [InlineData("custom")]
     public void ChooseCustomerObject_ContactsCompaniesOrCustomOnEnterprise_IsAccepted(string kind)
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
         var target = kind switch { "contacts" => CrmObjectType.Contacts, "companies" => CrmObjectType.Contacts, _ => Subscriptions };
         if (kind == "companies")
         {
-            directory.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Contacts, Schema, Now).ThrowIfFailure();
+            config.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Contacts, Schema, Now).ThrowIfFailure();
             target = CrmObjectType.Companies;
         }
 
-        var result = directory.ChooseCustomerObject(Manager, Enterprise, target, Schema, Now);
+        var result = config.ChooseCustomerObject(Manager, Enterprise, target, Schema, Now);
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(target, directory.State.Objects.CustomerObject);
-        Assert.IsType<CsObjectsChanged>(directory.DomainEvents[^1]);
+        Assert.Equal(target, config.State.Objects.CustomerObject);
+        Assert.IsType<CsObjectsChanged>(config.DomainEvents[^1]);
     }
 
     [Fact]
     [Trait("Rule", "14")]
     public void ChooseCustomerObject_DealsOrServices_IsNotAllowed()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Deals, Schema, Now), WorkspaceErrors.ObjectNotAllowedCode);
-        AssertRefused(directory, d => d.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now), WorkspaceErrors.ObjectNotAllowedCode);
+        AssertRefused(config, c => c.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Deals, Schema, Now), WorkspaceErrors.ObjectNotAllowedCode);
+        AssertRefused(config, c => c.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now), WorkspaceErrors.ObjectNotAllowedCode);
     }
 
     [Fact]
@@ -77,57 +78,57 @@ public class WorkspaceSettingsTests
     [Trait("Rule", "12")]
     public void ChooseCustomerObject_CustomOnProfessional_NeedsEnterprise()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ChooseCustomerObject(Manager, Professional, Subscriptions, Schema, Now), AccessErrors.EnterpriseRequiredCode);
-        Assert.True(directory.ChooseCustomerObject(Manager, Professional, CrmObjectType.Contacts, Schema, Now).IsSuccess);
+        AssertRefused(config, c => c.ChooseCustomerObject(Manager, Professional, Subscriptions, Schema, Now), AccessErrors.EnterpriseRequiredCode);
+        Assert.True(config.ChooseCustomerObject(Manager, Professional, CrmObjectType.Contacts, Schema, Now).IsSuccess);
     }
 
     [Fact]
     [Trait("Rule", "14")]
     public void ChooseCustomerObject_CustomObjectNotInAccount_IsNotFound()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Custom("p_missing"), Schema, Now), WorkspaceErrors.ObjectNotFoundCode);
+        AssertRefused(config, c => c.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Custom("p_missing"), Schema, Now), WorkspaceErrors.ObjectNotFoundCode);
     }
 
     [Fact]
     [Trait("Rule", "14")]
     public void ChooseCustomerObject_SameObject_SucceedsWithoutEvent()
     {
-        var directory = NewDirectory();
-        var before = directory.State;
+        var config = NewConfiguration();
+        var before = config.State;
 
-        Assert.True(directory.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Companies, Schema, Now).IsSuccess);
-        Assert.Same(before, directory.State);
-        Assert.Empty(directory.DomainEvents);
+        Assert.True(config.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Companies, Schema, Now).IsSuccess);
+        Assert.Same(before, config.State);
+        Assert.Empty(config.DomainEvents);
     }
 
     [Fact]
     [Trait("Rule", "15")]
     public void ConfigureCustomers_WithoutCsmOwnerProperty_IsRefusedAndNewWorkspaceIsIncomplete()
     {
-        var directory = NewDirectory();
-        Assert.False(directory.State.Primary.Settings.Customers.IsComplete);
+        var config = NewConfiguration();
+        Assert.False(config.State.SettingsOf(PrimaryId).Customers.IsComplete);
 
-        AssertRefused(directory, d => d.ConfigureCustomers(Manager, Enterprise, PrimaryId, null, "company_renewal", Schema, Now), WorkspaceErrors.CsmOwnerPropertyRequiredCode);
-        AssertRefused(directory, d => d.ConfigureCustomers(Manager, Enterprise, PrimaryId, "  ", null, Schema, Now), WorkspaceErrors.CsmOwnerPropertyRequiredCode);
+        AssertRefused(config, c => c.ConfigureCustomers(Manager, Enterprise, Primary, null, "company_renewal", Schema, Now), WorkspaceErrors.CsmOwnerPropertyRequiredCode);
+        AssertRefused(config, c => c.ConfigureCustomers(Manager, Enterprise, Primary, "  ", null, Schema, Now), WorkspaceErrors.CsmOwnerPropertyRequiredCode);
     }
 
     [Fact]
     [Trait("Rule", "15")]
     public void ConfigureCustomers_UserPropertyOfCustomerObject_CompletesTheSetup()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        var result = directory.ConfigureCustomers(Manager, Enterprise, PrimaryId, "company_csm", null, Schema, Now);
+        var result = config.ConfigureCustomers(Manager, Enterprise, Primary, "company_csm", null, Schema, Now);
 
         Assert.True(result.IsSuccess);
-        var customers = directory.State.Primary.Settings.Customers;
+        var customers = config.State.SettingsOf(PrimaryId).Customers;
         Assert.Equal("company_csm", customers.CsmOwnerProperty);
         Assert.True(customers.IsComplete);
-        var changed = Assert.IsType<WorkspaceSettingsChanged>(Assert.Single(directory.DomainEvents));
+        var changed = Assert.IsType<WorkspaceSettingsChanged>(Assert.Single(config.DomainEvents));
         Assert.Equal(WorkspaceSettingsSection.Customers, changed.Section);
     }
 
@@ -136,26 +137,26 @@ public class WorkspaceSettingsTests
     [Trait("Rule", "24")]
     public void ConfigureCustomers_OfferedPropertiesDependOnCustomerObject()
     {
-        var directory = NewDirectory();
-        directory.ConfigureCustomers(Manager, Enterprise, PrimaryId, "company_csm", "company_renewal", Schema, Now).ThrowIfFailure();
+        var config = NewConfiguration();
+        config.ConfigureCustomers(Manager, Enterprise, Primary, "company_csm", "company_renewal", Schema, Now).ThrowIfFailure();
 
-        directory.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Contacts, Schema, Now).ThrowIfFailure();
+        config.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Contacts, Schema, Now).ThrowIfFailure();
 
-        Assert.Equal(CustomerSettings.Default, directory.State.Primary.Settings.Customers);
-        AssertRefused(directory, d => d.ConfigureCustomers(Manager, Enterprise, PrimaryId, "company_csm", null, Schema, Now), WorkspaceErrors.PropertyWrongObjectCode);
-        Assert.True(directory.ConfigureCustomers(Manager, Enterprise, PrimaryId, "contact_csm", "contact_renewal", Schema, Now).IsSuccess);
+        Assert.Equal(CustomerSettings.Default, config.State.SettingsOf(PrimaryId).Customers);
+        AssertRefused(config, c => c.ConfigureCustomers(Manager, Enterprise, Primary, "company_csm", null, Schema, Now), WorkspaceErrors.PropertyWrongObjectCode);
+        Assert.True(config.ConfigureCustomers(Manager, Enterprise, Primary, "contact_csm", "contact_renewal", Schema, Now).IsSuccess);
     }
 
     [Fact]
     [Trait("Rule", "16")]
     public void ConfigureCustomers_RenewalDateIsOptional()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        Assert.True(directory.ConfigureCustomers(Manager, Enterprise, PrimaryId, "company_csm", null, Schema, Now).IsSuccess);
-        Assert.Null(directory.State.Primary.Settings.Customers.RenewalDateProperty);
-        Assert.True(directory.ConfigureCustomers(Manager, Enterprise, PrimaryId, "company_csm", "company_renewal", Schema, Now).IsSuccess);
-        Assert.Equal("company_renewal", directory.State.Primary.Settings.Customers.RenewalDateProperty);
+        Assert.True(config.ConfigureCustomers(Manager, Enterprise, Primary, "company_csm", null, Schema, Now).IsSuccess);
+        Assert.Null(config.State.SettingsOf(PrimaryId).Customers.RenewalDateProperty);
+        Assert.True(config.ConfigureCustomers(Manager, Enterprise, Primary, "company_csm", "company_renewal", Schema, Now).IsSuccess);
+        Assert.Equal("company_renewal", config.State.SettingsOf(PrimaryId).Customers.RenewalDateProperty);
     }
 
     [Theory]
@@ -168,9 +169,9 @@ public class WorkspaceSettingsTests
     [InlineData("nope", WorkspaceErrors.PropertyNotFoundCode)]
     public void ConfigureCustomers_RenewalNotADatePropertyOfCustomerObject_IsRefused(string renewal, string code)
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ConfigureCustomers(Manager, Enterprise, PrimaryId, "company_csm", renewal, Schema, Now), code);
+        AssertRefused(config, c => c.ConfigureCustomers(Manager, Enterprise, Primary, "company_csm", renewal, Schema, Now), code);
     }
 
     [Theory]
@@ -180,20 +181,20 @@ public class WorkspaceSettingsTests
     [InlineData("nope", WorkspaceErrors.PropertyNotFoundCode)]
     public void ConfigureCustomers_CsmNotAUserPropertyOfCustomerObject_IsRefused(string csm, string code)
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ConfigureCustomers(Manager, Enterprise, PrimaryId, csm, null, Schema, Now), code);
+        AssertRefused(config, c => c.ConfigureCustomers(Manager, Enterprise, Primary, csm, null, Schema, Now), code);
     }
 
     [Fact]
     [Trait("Rule", "17")]
     public void ConfigureServices_NoServicesObjectChosen_IsRefused()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
         AssertRefused(
-            directory,
-            d => d.ConfigureServices(Manager, Enterprise, PrimaryId, Pipelines("service_csm", null, ["support"], "support"), Schema, Now),
+            config,
+            c => c.ConfigureServices(Manager, Enterprise, Primary, Pipelines("service_csm", null, ["support"], "support"), Schema, Now),
             WorkspaceErrors.ServicesObjectNotActivatedCode);
     }
 
@@ -201,10 +202,10 @@ public class WorkspaceSettingsTests
     [Trait("Rule", "17")]
     public void ChooseServicesObject_ServicesObjectNotActivated_IsRefused()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, SchemaWithoutServices, Now), WorkspaceErrors.ServicesObjectNotActivatedCode);
-        AssertRefused(directory, d => d.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Deals, Schema, Now), WorkspaceErrors.ObjectNotAllowedCode);
+        AssertRefused(config, c => c.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, SchemaWithoutServices, Now), WorkspaceErrors.ServicesObjectNotActivatedCode);
+        AssertRefused(config, c => c.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Deals, Schema, Now), WorkspaceErrors.ObjectNotAllowedCode);
     }
 
     [Fact]
@@ -212,25 +213,25 @@ public class WorkspaceSettingsTests
     [Trait("Rule", "12")]
     public void ChooseServicesObject_CustomObject_OnlyOnEnterprise()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ChooseServicesObject(Manager, Professional, Projects, Schema, Now), AccessErrors.EnterpriseRequiredCode);
-        Assert.True(directory.ChooseServicesObject(Manager, Enterprise, Projects, Schema, Now).IsSuccess);
-        Assert.True(directory.ConfigureServices(Manager, Enterprise, PrimaryId, Pipelines("project_csm", "project_end", ["projects"], "projects"), Schema, Now).IsSuccess);
+        AssertRefused(config, c => c.ChooseServicesObject(Manager, Professional, Projects, Schema, Now), AccessErrors.EnterpriseRequiredCode);
+        Assert.True(config.ChooseServicesObject(Manager, Enterprise, Projects, Schema, Now).IsSuccess);
+        Assert.True(config.ConfigureServices(Manager, Enterprise, Primary, Pipelines("project_csm", "project_end", ["projects"], "projects"), Schema, Now).IsSuccess);
     }
 
     [Fact]
     [Trait("Rule", "18")]
     public void ConfigureServices_FullConfiguration_IsStoredNormalized()
     {
-        var directory = NewDirectory();
-        directory.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now).ThrowIfFailure();
+        var config = NewConfiguration();
+        config.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now).ThrowIfFailure();
 
-        var result = directory.ConfigureServices(
-            Manager, Enterprise, PrimaryId, Pipelines("service_csm", "service_renewal", ["support", "onboarding", "support"], "onboarding", " layout-7 "), Schema, Now);
+        var result = config.ConfigureServices(
+            Manager, Enterprise, Primary, Pipelines("service_csm", "service_renewal", ["support", "onboarding", "support"], "onboarding", " layout-7 "), Schema, Now);
 
         Assert.True(result.IsSuccess);
-        var services = directory.State.Primary.Settings.Services;
+        var services = config.State.SettingsOf(PrimaryId).Services;
         Assert.True(services.IsConfigured);
         Assert.Equal(Pipelines("service_csm", "service_renewal", ["support", "onboarding"], "onboarding", "layout-7"), services.Configuration);
     }
@@ -244,47 +245,47 @@ public class WorkspaceSettingsTests
     [InlineData("company_csm", null, "support", null, WorkspaceErrors.PropertyWrongObjectCode)]
     public void ConfigureServices_InvalidConfiguration_IsRefused(string csm, string? date, string pipeline, string? defaultPipeline, string code)
     {
-        var directory = NewDirectory();
-        directory.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now).ThrowIfFailure();
+        var config = NewConfiguration();
+        config.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now).ThrowIfFailure();
 
-        AssertRefused(directory, d => d.ConfigureServices(Manager, Enterprise, PrimaryId, Pipelines(csm, date, [pipeline], defaultPipeline), Schema, Now), code);
+        AssertRefused(config, c => c.ConfigureServices(Manager, Enterprise, Primary, Pipelines(csm, date, [pipeline], defaultPipeline), Schema, Now), code);
     }
 
     [Fact]
     [Trait("Rule", "18")]
     public void ChooseServicesObject_Change_ClearsServicesConfigurationButKeepsTabToggle()
     {
-        var directory = NewDirectory();
-        directory.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now).ThrowIfFailure();
-        directory.ConfigureServices(Manager, Enterprise, PrimaryId, Pipelines("service_csm", null, ["support"], "support"), Schema, Now).ThrowIfFailure();
-        directory.SetServicesTabShown(Manager, Enterprise, PrimaryId, false, Now).ThrowIfFailure();
+        var config = NewConfiguration();
+        config.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now).ThrowIfFailure();
+        config.ConfigureServices(Manager, Enterprise, Primary, Pipelines("service_csm", null, ["support"], "support"), Schema, Now).ThrowIfFailure();
+        config.SetServicesTabShown(Manager, Enterprise, Primary, false, Now).ThrowIfFailure();
 
-        directory.ChooseServicesObject(Manager, Enterprise, Projects, Schema, Now).ThrowIfFailure();
+        config.ChooseServicesObject(Manager, Enterprise, Projects, Schema, Now).ThrowIfFailure();
 
-        Assert.Equal(new ServicesSettings(false, null), directory.State.Primary.Settings.Services);
+        Assert.Equal(new ServicesSettings(false, null), config.State.SettingsOf(PrimaryId).Services);
     }
 
     [Fact]
     [Trait("Rule", "19")]
     public void ChooseRevenueObjects_UpToTwoDealsOrCustom_IsAccepted()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        var result = directory.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions], Subscriptions, Schema, Now);
+        var result = config.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions], Subscriptions, Schema, Now);
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(new[] { CrmObjectType.Deals, Subscriptions }, directory.State.Objects.RevenueObjects.ToArray());
+        Assert.Equal(new[] { CrmObjectType.Deals, Subscriptions }, config.State.Objects.RevenueObjects.ToArray());
     }
 
     [Fact]
     [Trait("Rule", "19")]
     public void ChooseRevenueObjects_ThreeObjects_IsRefused()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
         AssertRefused(
-            directory,
-            d => d.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions, Projects], CrmObjectType.Deals, Schema, Now),
+            config,
+            c => c.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions, Projects], CrmObjectType.Deals, Schema, Now),
             WorkspaceErrors.TooManyRevenueObjectsCode);
     }
 
@@ -292,46 +293,46 @@ public class WorkspaceSettingsTests
     [Trait("Rule", "19")]
     public void ChooseRevenueObjects_WrongKindOrDuplicateOrUnknown_IsRefused()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Companies], null, Schema, Now), WorkspaceErrors.ObjectNotAllowedCode);
-        AssertRefused(directory, d => d.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, CrmObjectType.Deals], CrmObjectType.Deals, Schema, Now), WorkspaceErrors.DuplicateRevenueObjectCode);
-        AssertRefused(directory, d => d.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Custom("p_nope")], null, Schema, Now), WorkspaceErrors.ObjectNotFoundCode);
+        AssertRefused(config, c => c.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Companies], null, Schema, Now), WorkspaceErrors.ObjectNotAllowedCode);
+        AssertRefused(config, c => c.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, CrmObjectType.Deals], CrmObjectType.Deals, Schema, Now), WorkspaceErrors.DuplicateRevenueObjectCode);
+        AssertRefused(config, c => c.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Custom("p_nope")], null, Schema, Now), WorkspaceErrors.ObjectNotFoundCode);
     }
 
     [Fact]
     [Trait("Rule", "20")]
     public void ChooseRevenueObjects_DefaultMustBeOneOfThem()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        AssertRefused(directory, d => d.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions], null, Schema, Now), WorkspaceErrors.DefaultRevenueObjectInvalidCode);
-        AssertRefused(directory, d => d.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals], Subscriptions, Schema, Now), WorkspaceErrors.DefaultRevenueObjectInvalidCode);
-        AssertRefused(directory, d => d.ChooseRevenueObjects(Manager, Enterprise, [], CrmObjectType.Deals, Schema, Now), WorkspaceErrors.DefaultRevenueObjectInvalidCode);
+        AssertRefused(config, c => c.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions], null, Schema, Now), WorkspaceErrors.DefaultRevenueObjectInvalidCode);
+        AssertRefused(config, c => c.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals], Subscriptions, Schema, Now), WorkspaceErrors.DefaultRevenueObjectInvalidCode);
+        AssertRefused(config, c => c.ChooseRevenueObjects(Manager, Enterprise, [], CrmObjectType.Deals, Schema, Now), WorkspaceErrors.DefaultRevenueObjectInvalidCode);
     }
 
     [Fact]
     [Trait("Rule", "20")]
     public void ChooseRevenueObjects_SingleObject_IsTheDefault()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        directory.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals], null, Schema, Now).ThrowIfFailure();
+        config.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals], null, Schema, Now).ThrowIfFailure();
 
-        Assert.Equal(CrmObjectType.Deals, directory.State.Objects.DefaultRevenueObject);
+        Assert.Equal(CrmObjectType.Deals, config.State.Objects.DefaultRevenueObject);
     }
 
     [Fact]
     [Trait("Rule", "21")]
     public void ConfigureRevenueObject_PerObjectSettings_AreStoredPerObject()
     {
-        var directory = NewDirectory();
-        directory.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions], CrmObjectType.Deals, Schema, Now).ThrowIfFailure();
+        var config = NewConfiguration();
+        config.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions], CrmObjectType.Deals, Schema, Now).ThrowIfFailure();
 
-        directory.ConfigureRevenueObject(Manager, Enterprise, PrimaryId, CrmObjectType.Deals, Pipelines("deal_csm", "deal_close", ["renewals"], "renewals", "L1"), Schema, Now).ThrowIfFailure();
-        directory.ConfigureRevenueObject(Manager, Enterprise, PrimaryId, Subscriptions, Pipelines("sub_csm", "sub_end", ["subs"], null), Schema, Now).ThrowIfFailure();
+        config.ConfigureRevenueObject(Manager, Enterprise, Primary, CrmObjectType.Deals, Pipelines("deal_csm", "deal_close", ["renewals"], "renewals", "L1"), Schema, Now).ThrowIfFailure();
+        config.ConfigureRevenueObject(Manager, Enterprise, Primary, Subscriptions, Pipelines("sub_csm", "sub_end", ["subs"], null), Schema, Now).ThrowIfFailure();
 
-        var revenue = directory.State.Primary.Settings.Revenue;
+        var revenue = config.State.SettingsOf(PrimaryId).Revenue;
         Assert.Equal("deal_csm", revenue.Objects[CrmObjectType.Deals].CsmOwnerProperty);
         Assert.Equal("renewals", revenue.Objects[CrmObjectType.Deals].DefaultPipelineId);
         Assert.Equal("sub_end", revenue.Objects[Subscriptions].DateProperty);
@@ -341,22 +342,22 @@ public class WorkspaceSettingsTests
     [Trait("Rule", "21")]
     public void ConfigureRevenueObject_ObjectNotChosenOrDateOfServicesObject_IsRefused()
     {
-        var directory = NewDirectory();
-        directory.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals], null, Schema, Now).ThrowIfFailure();
+        var config = NewConfiguration();
+        config.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals], null, Schema, Now).ThrowIfFailure();
 
         AssertRefused(
-            directory,
-            d => d.ConfigureRevenueObject(Manager, Enterprise, PrimaryId, Subscriptions, Pipelines("sub_csm", null, ["subs"], null), Schema, Now),
+            config,
+            c => c.ConfigureRevenueObject(Manager, Enterprise, Primary, Subscriptions, Pipelines("sub_csm", null, ["subs"], null), Schema, Now),
             WorkspaceErrors.RevenueObjectNotSelectedCode);
 
         // Ambiguity B11: the date property belongs to the revenue object, not to the services object.
         AssertRefused(
-            directory,
-            d => d.ConfigureRevenueObject(Manager, Enterprise, PrimaryId, CrmObjectType.Deals, Pipelines("deal_csm", "service_renewal", ["sales"], "sales"), Schema, Now),
+            config,
+            c => c.ConfigureRevenueObject(Manager, Enterprise, Primary, CrmObjectType.Deals, Pipelines("deal_csm", "service_renewal", ["sales"], "sales"), Schema, Now),
             WorkspaceErrors.PropertyWrongObjectCode);
         AssertRefused(
-            directory,
-            d => d.ConfigureRevenueObject(Manager, Enterprise, PrimaryId, CrmObjectType.Deals, Pipelines("deal_csm", null, ["sales"], "renewals"), Schema, Now),
+            config,
+            c => c.ConfigureRevenueObject(Manager, Enterprise, Primary, CrmObjectType.Deals, Pipelines("deal_csm", null, ["sales"], "renewals"), Schema, Now),
             WorkspaceErrors.DefaultPipelineNotSelectedCode);
     }
 
@@ -364,88 +365,76 @@ public class WorkspaceSettingsTests
     [Trait("Rule", "21")]
     public void ChooseRevenueObjects_DroppingAnObject_DropsItsSettings()
     {
-        var directory = NewDirectory();
-        directory.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions], CrmObjectType.Deals, Schema, Now).ThrowIfFailure();
-        directory.ConfigureRevenueObject(Manager, Enterprise, PrimaryId, Subscriptions, Pipelines("sub_csm", null, ["subs"], null), Schema, Now).ThrowIfFailure();
+        var config = NewConfiguration();
+        config.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals, Subscriptions], CrmObjectType.Deals, Schema, Now).ThrowIfFailure();
+        config.ConfigureRevenueObject(Manager, Enterprise, Primary, Subscriptions, Pipelines("sub_csm", null, ["subs"], null), Schema, Now).ThrowIfFailure();
 
-        directory.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals], null, Schema, Now).ThrowIfFailure();
+        config.ChooseRevenueObjects(Manager, Enterprise, [CrmObjectType.Deals], null, Schema, Now).ThrowIfFailure();
 
-        Assert.Empty(directory.State.Primary.Settings.Revenue.Objects);
+        Assert.Empty(config.State.SettingsOf(PrimaryId).Revenue.Objects);
     }
 
     [Fact]
     [Trait("Rule", "22")]
     public void Tabs_ShownByDefault_AndSwitchedOffPerWorkspace()
     {
-        var directory = NewDirectory();
-        var team = Create(directory, "Onboarding", 1);
-        Assert.True(directory.State.Find(team)!.Settings.Services.TabShown);
-        Assert.True(directory.State.Find(team)!.Settings.Revenue.TabShown);
+        var config = NewConfiguration();
+        var team = CreateTeamWorkspace("Onboarding", 1);
+        Assert.True(config.State.SettingsOf(team.Id).Services.TabShown);
+        Assert.True(config.State.SettingsOf(team.Id).Revenue.TabShown);
 
-        directory.SetServicesTabShown(Manager, Enterprise, team, false, Now).ThrowIfFailure();
-        directory.SetRevenueTabShown(Manager, Enterprise, team, false, Now).ThrowIfFailure();
+        config.SetServicesTabShown(Manager, Enterprise, team, false, Now).ThrowIfFailure();
+        config.SetRevenueTabShown(Manager, Enterprise, team, false, Now).ThrowIfFailure();
 
-        Assert.False(directory.State.Find(team)!.Settings.Services.TabShown);
-        Assert.False(directory.State.Find(team)!.Settings.Revenue.TabShown);
-        Assert.True(directory.State.Primary.Settings.Services.TabShown);
-        Assert.True(directory.State.Primary.Settings.Revenue.TabShown);
+        Assert.False(config.State.SettingsOf(team.Id).Services.TabShown);
+        Assert.False(config.State.SettingsOf(team.Id).Revenue.TabShown);
+        Assert.True(config.State.SettingsOf(PrimaryId).Services.TabShown);
+        Assert.True(config.State.SettingsOf(PrimaryId).Revenue.TabShown);
     }
 
     [Fact]
     [Trait("Rule", "22")]
     public void SetTabShown_Unchanged_SucceedsWithoutEvent()
     {
-        var directory = NewDirectory();
-        var before = directory.State;
+        var config = NewConfiguration();
+        var before = config.State;
 
-        Assert.True(directory.SetServicesTabShown(Manager, Enterprise, PrimaryId, true, Now).IsSuccess);
-        Assert.True(directory.SetRevenueTabShown(Manager, Enterprise, PrimaryId, true, Now).IsSuccess);
+        Assert.True(config.SetServicesTabShown(Manager, Enterprise, Primary, true, Now).IsSuccess);
+        Assert.True(config.SetRevenueTabShown(Manager, Enterprise, Primary, true, Now).IsSuccess);
 
-        Assert.Same(before, directory.State);
-        Assert.Empty(directory.DomainEvents);
+        Assert.Same(before, config.State);
+        Assert.Empty(config.DomainEvents);
     }
 
     [Fact]
     [Trait("Rule", "23")]
     public void Settings_ArePerWorkspace_ObjectsAreAccountLevel()
     {
-        var directory = NewDirectory();
-        var team = Create(directory, "Onboarding", 1);
+        var config = NewConfiguration();
+        var team = CreateTeamWorkspace("Onboarding", 1);
 
-        directory.ConfigureCustomers(Manager, Enterprise, team, "company_csm", null, Schema, Now).ThrowIfFailure();
-        directory.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Contacts, Schema, Now).ThrowIfFailure();
-        directory.ConfigureCustomers(Manager, Enterprise, PrimaryId, "contact_csm", null, Schema, Now).ThrowIfFailure();
+        config.ConfigureCustomers(Manager, Enterprise, team, "company_csm", null, Schema, Now).ThrowIfFailure();
+        config.ChooseCustomerObject(Manager, Enterprise, CrmObjectType.Contacts, Schema, Now).ThrowIfFailure();
+        config.ConfigureCustomers(Manager, Enterprise, Primary, "contact_csm", null, Schema, Now).ThrowIfFailure();
 
-        Assert.Equal(CrmObjectType.Contacts, directory.State.Objects.CustomerObject);
-        Assert.Equal("contact_csm", directory.State.Primary.Settings.Customers.CsmOwnerProperty);
-        Assert.False(directory.State.Find(team)!.Settings.Customers.IsComplete);
-    }
-
-    [Fact]
-    [Trait("Rule", "23")]
-    public void SettingsOperations_UnknownWorkspace_AreNotFound()
-    {
-        var directory = NewDirectory();
-        var missing = WorkspaceId.From(9);
-
-        AssertRefused(directory, d => d.ConfigureCustomers(Manager, Enterprise, missing, "company_csm", null, Schema, Now), WorkspaceErrors.NotFoundCode);
-        AssertRefused(directory, d => d.SetServicesTabShown(Manager, Enterprise, missing, false, Now), WorkspaceErrors.NotFoundCode);
-        AssertRefused(directory, d => d.SetRevenueTabShown(Manager, Enterprise, missing, false, Now), WorkspaceErrors.NotFoundCode);
+        Assert.Equal(CrmObjectType.Contacts, config.State.Objects.CustomerObject);
+        Assert.Equal("contact_csm", config.State.SettingsOf(PrimaryId).Customers.CsmOwnerProperty);
+        Assert.False(config.State.SettingsOf(team.Id).Customers.IsComplete);
     }
 
     [Fact]
     [Trait("Rule", "17")]
     public void ChooseServicesObject_None_ClearsTheChoice()
     {
-        var directory = NewDirectory();
-        directory.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now).ThrowIfFailure();
+        var config = NewConfiguration();
+        config.ChooseServicesObject(Manager, Enterprise, CrmObjectType.Services, Schema, Now).ThrowIfFailure();
 
-        Assert.True(directory.ChooseServicesObject(Manager, Enterprise, null, Schema, Now).IsSuccess);
+        Assert.True(config.ChooseServicesObject(Manager, Enterprise, null, Schema, Now).IsSuccess);
 
-        Assert.Null(directory.State.Objects.ServicesObject);
+        Assert.Null(config.State.Objects.ServicesObject);
         AssertRefused(
-            directory,
-            d => d.ConfigureServices(Manager, Enterprise, PrimaryId, Pipelines("service_csm", null, [], null), Schema, Now),
+            config,
+            c => c.ConfigureServices(Manager, Enterprise, Primary, Pipelines("service_csm", null, [], null), Schema, Now),
             WorkspaceErrors.ServicesObjectNotActivatedCode);
     }
 
@@ -453,19 +442,21 @@ public class WorkspaceSettingsTests
     [Trait("Rule", "24")]
     public void ConfigureCustomers_CustomerObjectMissingFromSchema_IsObjectNotFound()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
         var withoutCompanies = new CrmSchema([Schema.Find(CrmObjectType.Contacts)!]);
 
-        AssertRefused(directory, d => d.ConfigureCustomers(Manager, Enterprise, PrimaryId, "company_csm", null, withoutCompanies, Now), WorkspaceErrors.ObjectNotFoundCode);
+        AssertRefused(config, c => c.ConfigureCustomers(Manager, Enterprise, Primary, "company_csm", null, withoutCompanies, Now), WorkspaceErrors.ObjectNotFoundCode);
     }
 
     [Fact]
     public void DefaultObjectOrIds_AreArgumentErrors()
     {
-        var directory = NewDirectory();
+        var config = NewConfiguration();
 
-        Assert.Equal("customerObject", Assert.Throws<ArgumentException>(() => directory.ChooseCustomerObject(Manager, Enterprise, default, Schema, Now)).ParamName);
-        Assert.Equal("teamId", Assert.Throws<ArgumentException>(() => directory.AddTeam(Manager, Enterprise, PrimaryId, default, Now)).ParamName);
+        Assert.Equal("customerObject", Assert.Throws<ArgumentException>(() => config.ChooseCustomerObject(Manager, Enterprise, default, Schema, Now)).ParamName);
+        Assert.Equal("teamId", Assert.Throws<ArgumentException>(() => NewDirectory().AddTeam(Manager, Enterprise, PrimaryId, default, Now)).ParamName);
+        Assert.Equal("revenueObject", Assert.Throws<ArgumentException>(() => config.ConfigureRevenueObject(Manager, Enterprise, Primary, default, Pipelines("deal_csm", null, [], null), Schema, Now)).ParamName);
+        Assert.Throws<ArgumentNullException>(() => config.ConfigureCustomers(Manager, Enterprise, null!, "company_csm", null, Schema, Now));
         Assert.Throws<ArgumentOutOfRangeException>(() => WorkspaceId.From(0));
         Assert.True(default(CrmObjectType).IsDefault);
     }

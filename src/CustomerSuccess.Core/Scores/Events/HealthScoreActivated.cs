@@ -8,7 +8,7 @@ namespace CustomerSuccess.Core.Scores.Events;
 /// <param name="PortalId">The portal.</param>
 /// <param name="ScoreId">The score.</param>
 /// <param name="VersionNumber">The number of the version created (1, 2, 3… per score).</param>
-/// <param name="ChangedBy">The user who turned it on.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When; equals the version's <see cref="ScoreVersion.ActivatedAt"/>.</param>
-public sealed record HealthScoreActivated(PortalId PortalId, HealthScoreId ScoreId, int VersionNumber, UserId ChangedBy, Instant OccurredAt)
+public sealed record HealthScoreActivated(PortalId PortalId, HealthScoreId ScoreId, int VersionNumber, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

@@ -8,7 +8,7 @@ namespace CustomerSuccess.Core.Scores.Events;
 /// <param name="ScoreId">The new score.</param>
 /// <param name="Name">Its name.</param>
 /// <param name="Origin">Whether it started from the starter template, from scratch or from a supplied definition.</param>
-/// <param name="ChangedBy">The user who created it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record HealthScoreCreated(PortalId PortalId, HealthScoreId ScoreId, string Name, HealthScoreOrigin Origin, UserId ChangedBy, Instant OccurredAt)
+public sealed record HealthScoreCreated(PortalId PortalId, HealthScoreId ScoreId, string Name, HealthScoreOrigin Origin, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

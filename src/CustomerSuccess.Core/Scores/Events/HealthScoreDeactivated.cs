@@ -7,7 +7,7 @@ namespace CustomerSuccess.Core.Scores.Events;
 /// <param name="PortalId">The portal.</param>
 /// <param name="ScoreId">The score.</param>
 /// <param name="VersionNumber">The version that was active until now.</param>
-/// <param name="ChangedBy">The user who turned it off.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record HealthScoreDeactivated(PortalId PortalId, HealthScoreId ScoreId, int VersionNumber, UserId ChangedBy, Instant OccurredAt)
+public sealed record HealthScoreDeactivated(PortalId PortalId, HealthScoreId ScoreId, int VersionNumber, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

@@ -8,7 +8,7 @@ namespace CustomerSuccess.Core.Scores.Events;
 /// <param name="PortalId">The portal.</param>
 /// <param name="ScoreId">The score.</param>
 /// <param name="Name">Its name after the change.</param>
-/// <param name="ChangedBy">The user who changed it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record HealthScoreDefinitionChanged(PortalId PortalId, HealthScoreId ScoreId, string Name, UserId ChangedBy, Instant OccurredAt)
+public sealed record HealthScoreDefinitionChanged(PortalId PortalId, HealthScoreId ScoreId, string Name, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

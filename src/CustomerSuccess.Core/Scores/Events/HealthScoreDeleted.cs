@@ -7,7 +7,7 @@ namespace CustomerSuccess.Core.Scores.Events;
 /// <param name="PortalId">The portal.</param>
 /// <param name="ScoreId">The deleted score; its id is never reused.</param>
 /// <param name="Name">Its name.</param>
-/// <param name="ChangedBy">The user who deleted it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record HealthScoreDeleted(PortalId PortalId, HealthScoreId ScoreId, string Name, UserId ChangedBy, Instant OccurredAt)
+public sealed record HealthScoreDeleted(PortalId PortalId, HealthScoreId ScoreId, string Name, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

@@ -8,7 +8,7 @@ namespace CustomerSuccess.Core.Scores.Events;
 /// <param name="ScoreId">The score.</param>
 /// <param name="SourceName">The cloned group's name.</param>
 /// <param name="CloneName">The copy's name.</param>
-/// <param name="ChangedBy">The user who cloned it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record HealthScoreGroupCloned(PortalId PortalId, HealthScoreId ScoreId, string SourceName, string CloneName, UserId ChangedBy, Instant OccurredAt)
+public sealed record HealthScoreGroupCloned(PortalId PortalId, HealthScoreId ScoreId, string SourceName, string CloneName, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

@@ -7,7 +7,7 @@ namespace CustomerSuccess.Core.Scores.Events;
 /// <param name="PortalId">The portal.</param>
 /// <param name="ScoreId">The score.</param>
 /// <param name="GroupName">The removed group's name.</param>
-/// <param name="ChangedBy">The user who removed it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record HealthScoreGroupDeleted(PortalId PortalId, HealthScoreId ScoreId, string GroupName, UserId ChangedBy, Instant OccurredAt)
+public sealed record HealthScoreGroupDeleted(PortalId PortalId, HealthScoreId ScoreId, string GroupName, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

@@ -8,7 +8,7 @@ namespace CustomerSuccess.Core.Scores.Events;
 /// <param name="ScoreId">The score.</param>
 /// <param name="OldName">The group's previous name.</param>
 /// <param name="NewName">The group's new name.</param>
-/// <param name="ChangedBy">The user who renamed it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record HealthScoreGroupRenamed(PortalId PortalId, HealthScoreId ScoreId, string OldName, string NewName, UserId ChangedBy, Instant OccurredAt)
+public sealed record HealthScoreGroupRenamed(PortalId PortalId, HealthScoreId ScoreId, string OldName, string NewName, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

@@ -7,7 +7,7 @@ namespace CustomerSuccess.Core.Workspaces.Events;
 /// <param name="PortalId">The portal.</param>
 /// <param name="WorkspaceId">The workspace.</param>
 /// <param name="TeamId">The team.</param>
-/// <param name="ChangedBy">The user who removed it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record TeamRemovedFromWorkspace(PortalId PortalId, WorkspaceId WorkspaceId, TeamId TeamId, UserId ChangedBy, Instant OccurredAt)
+public sealed record TeamRemovedFromWorkspace(PortalId PortalId, WorkspaceId WorkspaceId, TeamId TeamId, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

@@ -8,7 +8,7 @@ namespace CustomerSuccess.Core.Workspaces.Events;
 /// <param name="WorkspaceId">The new workspace.</param>
 /// <param name="Name">Its name.</param>
 /// <param name="Teams">The teams assigned to it, ordered by id.</param>
-/// <param name="ChangedBy">The user who created it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record WorkspaceCreated(PortalId PortalId, WorkspaceId WorkspaceId, string Name, IReadOnlyList<TeamId> Teams, UserId ChangedBy, Instant OccurredAt)
+public sealed record WorkspaceCreated(PortalId PortalId, WorkspaceId WorkspaceId, string Name, IReadOnlyList<TeamId> Teams, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

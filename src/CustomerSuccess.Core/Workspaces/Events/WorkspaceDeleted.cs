@@ -9,7 +9,7 @@ namespace CustomerSuccess.Core.Workspaces.Events;
 /// <param name="Name">Its name.</param>
 /// <param name="ReleasedTeams">The teams it held; they are free to join another workspace, and their members now see
 /// the primary workspace.</param>
-/// <param name="ChangedBy">The user who deleted it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record WorkspaceDeleted(PortalId PortalId, WorkspaceId WorkspaceId, string Name, IReadOnlyList<TeamId> ReleasedTeams, UserId ChangedBy, Instant OccurredAt)
+public sealed record WorkspaceDeleted(PortalId PortalId, WorkspaceId WorkspaceId, string Name, IReadOnlyList<TeamId> ReleasedTeams, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

@@ -6,7 +6,7 @@ namespace CustomerSuccess.Core.Workspaces.Events;
 /// <param name="PortalId">The portal.</param>
 /// <param name="WorkspaceId">The workspace.</param>
 /// <param name="Description">The new description (possibly empty).</param>
-/// <param name="ChangedBy">The user who changed it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record WorkspaceDescriptionChanged(PortalId PortalId, WorkspaceId WorkspaceId, string Description, UserId ChangedBy, Instant OccurredAt)
+public sealed record WorkspaceDescriptionChanged(PortalId PortalId, WorkspaceId WorkspaceId, string Description, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

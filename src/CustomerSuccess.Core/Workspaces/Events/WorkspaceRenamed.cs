@@ -7,7 +7,7 @@ namespace CustomerSuccess.Core.Workspaces.Events;
 /// <param name="WorkspaceId">The workspace.</param>
 /// <param name="OldName">The name before.</param>
 /// <param name="NewName">The name after.</param>
-/// <param name="ChangedBy">The user who renamed it.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record WorkspaceRenamed(PortalId PortalId, WorkspaceId WorkspaceId, string OldName, string NewName, UserId ChangedBy, Instant OccurredAt)
+public sealed record WorkspaceRenamed(PortalId PortalId, WorkspaceId WorkspaceId, string OldName, string NewName, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;

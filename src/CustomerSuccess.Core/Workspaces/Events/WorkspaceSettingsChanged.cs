@@ -7,7 +7,7 @@ namespace CustomerSuccess.Core.Workspaces.Events;
 /// <param name="WorkspaceId">The workspace.</param>
 /// <param name="Section">Which settings tab changed.</param>
 /// <param name="Settings">The workspace's settings after the change.</param>
-/// <param name="ChangedBy">The user who changed them.</param>
+/// <param name="Initiator">Who made the change.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record WorkspaceSettingsChanged(PortalId PortalId, WorkspaceId WorkspaceId, WorkspaceSettingsSection Section, WorkspaceSettings Settings, UserId ChangedBy, Instant OccurredAt)
+public sealed record WorkspaceSettingsChanged(PortalId PortalId, WorkspaceId WorkspaceId, WorkspaceSettingsSection Section, WorkspaceSettings Settings, Initiator Initiator, Instant OccurredAt)
     : IDomainEvent;
