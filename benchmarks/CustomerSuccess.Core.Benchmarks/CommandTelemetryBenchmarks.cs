@@ -30,13 +30,7 @@ public class CommandTelemetryBenchmarks
             return;
         }
 
-        _listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == CoreTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => _sink += activity.Duration.TotalSeconds,
-        };
-        ActivitySource.AddActivityListener(_listener);
+        _listener = TelemetryBenchmarks.RecordActivities(CoreTelemetry.ActivitySourceName, activity => _sink += activity.Duration.TotalSeconds);
     }
 
     [GlobalCleanup]

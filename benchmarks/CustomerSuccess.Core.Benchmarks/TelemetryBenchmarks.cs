@@ -59,13 +59,23 @@ public class TelemetryBenchmarks
         _meterListener.SetMeasurementEventCallback<long>((_, value, _, _) => _sink += value);
         _meterListener.SetMeasurementEventCallback<double>((_, value, _, _) => _sink += value);
         _meterListener.Start();
-        _activityListener = new ActivityListener
+        _activityListener = RecordActivities(HealthScoresTelemetry.ActivitySourceName, activity => _sink += activity.Duration.TotalSeconds);
+    }
+
+    /// <summary>Attaches a listener that samples and records every activity of one source, as an exporter would.</summary>
+    /// <param name="sourceName">The activity source.</param>
+    /// <param name="stopped">Called with every stopped activity.</param>
+    /// <returns>The listener; dispose it to detach.</returns>
+    public static ActivityListener RecordActivities(string sourceName, Action<Activity> stopped)
+    {
+        var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == HealthScoresTelemetry.ActivitySourceName,
+            ShouldListenTo = source => source.Name == sourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => _sink += activity.Duration.TotalSeconds,
+            ActivityStopped = stopped,
         };
-        ActivitySource.AddActivityListener(_activityListener);
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     [GlobalCleanup]
