@@ -25,7 +25,9 @@ public static class InMemoryStoresBuilderExtensions
         services.TryAddSingleton<IWorkspaceConfigurationStore, InMemoryWorkspaceConfigurationStore>();
         services.TryAddSingleton<IHealthScoreCatalogStore, InMemoryHealthScoreCatalogStore>();
         services.TryAddSingleton<IViewCatalogStore, InMemoryViewCatalogStore>();
-        services.TryAddSingleton<IRecordQuery>(_ => new InMemoryRecordQuery());
+        services.TryAddSingleton(_ => new InMemoryRecordQuery());
+        services.TryAddSingleton<IRecordQuery>(provider => provider.GetRequiredService<InMemoryRecordQuery>());
+        services.TryAddSingleton<IRecordStore>(provider => provider.GetRequiredService<InMemoryRecordQuery>());
         return builder;
     }
 }
