@@ -48,7 +48,7 @@ public abstract class RecordQueryConformance
     /// <summary>Every operator of every property type, on members and on bag properties, and nested groups, selects the
     /// same records as in-memory evaluation.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Filters_of_every_type_and_operator_select_what_memory_selects()
     {
         var query = await CreateQueryAsync(AllRecords);
@@ -64,7 +64,7 @@ public abstract class RecordQueryConformance
     /// <summary>Every sortable property in both directions gives the order of in-memory evaluation: unknown values last in
     /// both directions (<see cref="FilterCompiler.EmptyValuesSortLast"/>), ties broken by the record id ascending.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Sorts_order_like_memory_with_unknown_values_last_and_the_id_tie_break()
     {
         var query = await CreateQueryAsync(AllRecords);
@@ -81,7 +81,7 @@ public abstract class RecordQueryConformance
 
     /// <summary>Without a sort, records come in id order.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Without_a_sort_records_come_in_id_order()
     {
         var query = await CreateQueryAsync(AllRecords);
@@ -93,7 +93,7 @@ public abstract class RecordQueryConformance
     /// <summary>Walking every page of a sort with many ties and unknown values returns every match exactly once, in the
     /// full order, with the same total on every page; a page past the end is empty and keeps the total.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Walking_all_pages_returns_every_match_once_in_order()
     {
         var query = await CreateQueryAsync(AllRecords);
@@ -126,7 +126,7 @@ public abstract class RecordQueryConformance
 
     /// <summary>The total counts the filter's matches only: the same for every page and page size.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Totals_count_the_filter_only()
     {
         var query = await CreateQueryAsync(AllRecords);
@@ -146,7 +146,7 @@ public abstract class RecordQueryConformance
     /// <summary>A portal never sees, counts or pages through another portal's records, and an object never another
     /// object's, even with the same ids and matching values.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task A_portal_and_an_object_see_only_their_own_records()
     {
         var query = await CreateQueryAsync(AllRecords);
@@ -170,7 +170,7 @@ public abstract class RecordQueryConformance
     /// <summary>Records read back whole: every member, the property bag with empty rows and a value in the wrong column,
     /// Unicode text, and instants to the microsecond.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Records_read_back_whole()
     {
         var query = await CreateQueryAsync(AllRecords);
@@ -185,7 +185,7 @@ public abstract class RecordQueryConformance
 
     /// <summary>A pre-cancelled token throws <see cref="OperationCanceledException"/>.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task A_cancelled_token_throws()
     {
         var query = await CreateQueryAsync(AllRecords);
@@ -197,7 +197,7 @@ public abstract class RecordQueryConformance
 
     /// <summary>A null query throws <see cref="ArgumentNullException"/>.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task A_null_query_throws()
     {
         var query = await CreateQueryAsync(AllRecords);
@@ -209,7 +209,7 @@ public abstract class RecordQueryConformance
     /// <summary><see cref="PropertyCases"/> random filter trees (every property type and operator, up to three levels),
     /// sorts and pages, for viewers in three zones: every page equals the oracle's, and so does every total.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Random_queries_return_the_pages_memory_returns()
     {
         var query = await CreateQueryAsync(AllRecords);

@@ -32,7 +32,8 @@ public static class RecordStoreArguments
     /// <param name="record">The record.</param>
     /// <param name="paramName">The parameter name to report.</param>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The record has no portal, object or id, or a property row without a name.</exception>
+    /// <exception cref="ArgumentException">The record has no portal, object or id, a property row without a name, or two rows
+    /// of one property.</exception>
     public static void CheckRecord(CrmRecord record, string paramName)
     {
         ArgumentNullException.ThrowIfNull(record, paramName);
@@ -41,11 +42,17 @@ public static class RecordStoreArguments
             throw new ArgumentException("A record needs its portal, object and id.", paramName);
         }
 
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in record.Properties ?? [])
         {
             if (property is null || string.IsNullOrWhiteSpace(property.Name))
             {
                 throw new ArgumentException($"Record {record.ObjectType}/{record.Id} has a property row without a name.", paramName);
+            }
+
+            if (!names.Add(property.Name))
+            {
+                throw new ArgumentException($"Record {record.ObjectType}/{record.Id} has two rows of property '{property.Name}'.", paramName);
             }
         }
     }
