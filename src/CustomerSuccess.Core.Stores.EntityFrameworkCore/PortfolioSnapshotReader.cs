@@ -82,10 +82,20 @@ public sealed class PortfolioSnapshotReader
         return sink.Build();
     }
 
-    /// <summary>The query both paths run: one row per (record, signal row), ordered by record id; column 1 is the
-    /// signal's index in the schema (<c>NULL</c> when the record has no signal row).</summary>
-    internal static string SignalQuery(PortalId portalId, CrmObjectType objectType, PortfolioSchema schema, StoreProvider provider)
+    /// <summary>Returns the SQL the reader runs (for <c>EXPLAIN</c>, or to measure the database's own export of the same
+    /// rows): one row per (record, signal row), ordered by record id, with the columns id, signal index (<c>NULL</c>
+    /// when the record has no signal row), number, text, date and yes/no value.</summary>
+    /// <param name="portalId">The portal.</param>
+    /// <param name="objectType">The object whose records are the accounts.</param>
+    /// <param name="schema">The signals.</param>
+    /// <param name="provider">The database.</param>
+    /// <returns>The SQL, with every value written as a literal (PostgreSQL's <c>COPY</c> takes no parameters).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="schema"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="portalId"/> or <paramref name="objectType"/> is <c>default</c>.</exception>
+    public static string SignalQuery(PortalId portalId, CrmObjectType objectType, PortfolioSchema schema, StoreProvider provider)
     {
+        RecordStoreArguments.CheckScope(portalId, objectType);
+        ArgumentNullException.ThrowIfNull(schema);
         var names = schema.Signals.Select(s => Literal(s.Name)).ToArray();
         var index = new StringBuilder("CASE p.\"name\"");
         for (var i = 0; i < names.Length; i++)

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -12,152 +14,132 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Tests;
 // The whole conformance kit, on SQLite (a temporary file per case) and on PostgreSQL (a database per case, copied from a
 // migrated template). The PostgreSQL classes skip with a reason when CUSTOMERSUCCESS_POSTGRES is not set, and fail on CI.
 
-internal static class StoreFactory
+/// <summary>What every EF Core kit class shares: fresh databases per case (released when xUnit disposes the class
+/// instance) and the outbox of the database a port belongs to.</summary>
+internal sealed class EfKitHost(bool onPostgreSql) : IAsyncDisposable
 {
-    internal static async Task<IReadOnlyList<IDomainEvent>> OutboxOf(EntityFrameworkCoreStores stores) =>
-        [.. (await stores.Outbox.ReadAsync(10_000)).Select(m => m.Event)];
+    private readonly TestDatabaseScope _scope = new();
+    private readonly ConcurrentDictionary<object, EntityFrameworkCoreStores> _stores = new();
+
+    public async Task<T> OpenAsync<T>(Func<EntityFrameworkCoreStores, T> port)
+        where T : class
+    {
+        var stores = onPostgreSql ? await _scope.PostgreSqlAsync() : await _scope.SqliteAsync();
+        var opened = port(stores);
+        _stores[opened] = stores;
+        return opened;
+    }
+
+    public async Task<IReadOnlyList<IDomainEvent>> OutboxAsync(object port) =>
+        [.. (await _stores[port].Outbox.ReadAsync(10_000)).Select(m => m.Event)];
+
+    public ValueTask DisposeAsync() => _scope.DisposeAsync();
 }
 
-public abstract class EfWorkspaceDirectoryConformance : WorkspaceDirectoryStoreConformance, IAsyncLifetime
+public abstract class EfWorkspaceDirectoryConformance(bool onPostgreSql) : WorkspaceDirectoryStoreConformance, IAsyncLifetime
 {
-    private readonly Dictionary<object, EntityFrameworkCoreStores> _stores = [];
-    private readonly TestDatabaseScope _scope = new();
-
-    protected abstract bool OnPostgreSql { get; }
+    private readonly EfKitHost _host = new(onPostgreSql);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
-    protected override async Task<IAggregateStore<PortalId, WorkspaceDirectoryState>> CreateStoreAsync()
-    {
-        var stores = OnPostgreSql ? await _scope.PostgreSqlAsync() : await _scope.SqliteAsync();
-        _stores[stores.WorkspaceDirectories] = stores;
-        return stores.WorkspaceDirectories;
-    }
+    protected override async Task<IAggregateStore<PortalId, WorkspaceDirectoryState>> CreateStoreAsync() => await _host.OpenAsync(s => s.WorkspaceDirectories);
 
-    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, WorkspaceDirectoryState> store) => StoreFactory.OutboxOf(_stores[store]);
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, WorkspaceDirectoryState> store) => _host.OutboxAsync(store);
 }
 
-public abstract class EfWorkspaceConfigurationConformance : WorkspaceConfigurationStoreConformance, IAsyncLifetime
+public abstract class EfWorkspaceConfigurationConformance(bool onPostgreSql) : WorkspaceConfigurationStoreConformance, IAsyncLifetime
 {
-    private readonly Dictionary<object, EntityFrameworkCoreStores> _stores = [];
-    private readonly TestDatabaseScope _scope = new();
-
-    protected abstract bool OnPostgreSql { get; }
+    private readonly EfKitHost _host = new(onPostgreSql);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
-    protected override async Task<IAggregateStore<PortalId, WorkspaceConfigurationState>> CreateStoreAsync()
-    {
-        var stores = OnPostgreSql ? await _scope.PostgreSqlAsync() : await _scope.SqliteAsync();
-        _stores[stores.WorkspaceConfigurations] = stores;
-        return stores.WorkspaceConfigurations;
-    }
+    protected override async Task<IAggregateStore<PortalId, WorkspaceConfigurationState>> CreateStoreAsync() => await _host.OpenAsync(s => s.WorkspaceConfigurations);
 
-    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, WorkspaceConfigurationState> store) => StoreFactory.OutboxOf(_stores[store]);
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, WorkspaceConfigurationState> store) => _host.OutboxAsync(store);
 }
 
-public abstract class EfViewCatalogConformance : ViewCatalogStoreConformance, IAsyncLifetime
+public abstract class EfViewCatalogConformance(bool onPostgreSql) : ViewCatalogStoreConformance, IAsyncLifetime
 {
-    private readonly Dictionary<object, EntityFrameworkCoreStores> _stores = [];
-    private readonly TestDatabaseScope _scope = new();
-
-    protected abstract bool OnPostgreSql { get; }
+    private readonly EfKitHost _host = new(onPostgreSql);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
-    protected override async Task<IAggregateStore<ViewCatalogKey, ViewCatalogState>> CreateStoreAsync()
-    {
-        var stores = OnPostgreSql ? await _scope.PostgreSqlAsync() : await _scope.SqliteAsync();
-        _stores[stores.ViewCatalogs] = stores;
-        return stores.ViewCatalogs;
-    }
+    protected override async Task<IAggregateStore<ViewCatalogKey, ViewCatalogState>> CreateStoreAsync() => await _host.OpenAsync(s => s.ViewCatalogs);
 
-    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<ViewCatalogKey, ViewCatalogState> store) => StoreFactory.OutboxOf(_stores[store]);
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<ViewCatalogKey, ViewCatalogState> store) => _host.OutboxAsync(store);
 }
 
-public abstract class EfHealthScoreCatalogConformance : HealthScoreCatalogStoreConformance, IAsyncLifetime
+public abstract class EfHealthScoreCatalogConformance(bool onPostgreSql) : HealthScoreCatalogStoreConformance, IAsyncLifetime
 {
-    private readonly Dictionary<object, EntityFrameworkCoreStores> _stores = [];
-    private readonly TestDatabaseScope _scope = new();
-
-    protected abstract bool OnPostgreSql { get; }
+    private readonly EfKitHost _host = new(onPostgreSql);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
-    protected override async Task<IAggregateStore<PortalId, HealthScoreCatalogState>> CreateStoreAsync()
-    {
-        var stores = OnPostgreSql ? await _scope.PostgreSqlAsync() : await _scope.SqliteAsync();
-        _stores[stores.HealthScoreCatalogs] = stores;
-        return stores.HealthScoreCatalogs;
-    }
+    protected override async Task<IAggregateStore<PortalId, HealthScoreCatalogState>> CreateStoreAsync() => await _host.OpenAsync(s => s.HealthScoreCatalogs);
 
-    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, HealthScoreCatalogState> store) => StoreFactory.OutboxOf(_stores[store]);
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, HealthScoreCatalogState> store) => _host.OutboxAsync(store);
 }
 
-public abstract class EfServiceInvariantConformance : ServiceInvariantConformance, IAsyncLifetime
+public abstract class EfServiceInvariantConformance(bool onPostgreSql) : ServiceInvariantConformance, IAsyncLifetime
 {
-    private readonly TestDatabaseScope _scope = new();
+    private readonly EfKitHost _host = new(onPostgreSql);
     private EntityFrameworkCoreStores? _stores;
 
-    protected abstract bool OnPostgreSql { get; }
-
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     protected override async Task<IWorkspaceDirectoryStore> CreateWorkspaceDirectoryStoreAsync() => (await Stores()).WorkspaceDirectories;
 
     protected override async Task<IViewCatalogStore> CreateViewCatalogStoreAsync() => (await Stores()).ViewCatalogs;
 
-    private async Task<EntityFrameworkCoreStores> Stores() => _stores ??= OnPostgreSql ? await _scope.PostgreSqlAsync() : await _scope.SqliteAsync();
+    private async Task<EntityFrameworkCoreStores> Stores() => _stores ??= await _host.OpenAsync(s => s);
 }
 
-public abstract class EfRecordQueryConformance : RecordQueryConformance, IAsyncLifetime
+public abstract class EfRecordQueryConformance(bool onPostgreSql) : RecordQueryConformance, IAsyncLifetime
 {
-    private readonly TestDatabaseScope _scope = new();
-
-    protected abstract bool OnPostgreSql { get; }
+    private readonly EfKitHost _host = new(onPostgreSql);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => _scope.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     protected override async Task<IRecordQuery> CreateQueryAsync(IReadOnlyList<CrmRecord> records)
     {
-        var stores = OnPostgreSql ? await _scope.PostgreSqlAsync() : await _scope.SqliteAsync();
+        var stores = await _host.OpenAsync(s => s);
         await stores.RecordStore.UpsertAsync([.. records]);
         return stores.Records;
     }
 }
 
-public sealed class SqliteWorkspaceDirectoryConformanceTests : EfWorkspaceDirectoryConformance { protected override bool OnPostgreSql => false; }
+public sealed class SqliteWorkspaceDirectoryConformanceTests() : EfWorkspaceDirectoryConformance(onPostgreSql: false);
 
-public sealed class SqliteWorkspaceConfigurationConformanceTests : EfWorkspaceConfigurationConformance { protected override bool OnPostgreSql => false; }
+public sealed class SqliteWorkspaceConfigurationConformanceTests() : EfWorkspaceConfigurationConformance(onPostgreSql: false);
 
-public sealed class SqliteViewCatalogConformanceTests : EfViewCatalogConformance { protected override bool OnPostgreSql => false; }
+public sealed class SqliteViewCatalogConformanceTests() : EfViewCatalogConformance(onPostgreSql: false);
 
-public sealed class SqliteHealthScoreCatalogConformanceTests : EfHealthScoreCatalogConformance { protected override bool OnPostgreSql => false; }
+public sealed class SqliteHealthScoreCatalogConformanceTests() : EfHealthScoreCatalogConformance(onPostgreSql: false);
 
-public sealed class SqliteServiceInvariantConformanceTests : EfServiceInvariantConformance { protected override bool OnPostgreSql => false; }
+public sealed class SqliteServiceInvariantConformanceTests() : EfServiceInvariantConformance(onPostgreSql: false);
 
-public sealed class SqliteRecordQueryConformanceTests : EfRecordQueryConformance { protected override bool OnPostgreSql => false; }
+public sealed class SqliteRecordQueryConformanceTests() : EfRecordQueryConformance(onPostgreSql: false);
 
-public sealed class PostgreSqlWorkspaceDirectoryConformanceTests : EfWorkspaceDirectoryConformance { protected override bool OnPostgreSql => true; }
+public sealed class PostgreSqlWorkspaceDirectoryConformanceTests() : EfWorkspaceDirectoryConformance(onPostgreSql: true);
 
-public sealed class PostgreSqlWorkspaceConfigurationConformanceTests : EfWorkspaceConfigurationConformance { protected override bool OnPostgreSql => true; }
+public sealed class PostgreSqlWorkspaceConfigurationConformanceTests() : EfWorkspaceConfigurationConformance(onPostgreSql: true);
 
-public sealed class PostgreSqlViewCatalogConformanceTests : EfViewCatalogConformance { protected override bool OnPostgreSql => true; }
+public sealed class PostgreSqlViewCatalogConformanceTests() : EfViewCatalogConformance(onPostgreSql: true);
 
-public sealed class PostgreSqlHealthScoreCatalogConformanceTests : EfHealthScoreCatalogConformance { protected override bool OnPostgreSql => true; }
+public sealed class PostgreSqlHealthScoreCatalogConformanceTests() : EfHealthScoreCatalogConformance(onPostgreSql: true);
 
-public sealed class PostgreSqlServiceInvariantConformanceTests : EfServiceInvariantConformance { protected override bool OnPostgreSql => true; }
+public sealed class PostgreSqlServiceInvariantConformanceTests() : EfServiceInvariantConformance(onPostgreSql: true);
 
-public sealed class PostgreSqlRecordQueryConformanceTests : EfRecordQueryConformance { protected override bool OnPostgreSql => true; }
+public sealed class PostgreSqlRecordQueryConformanceTests() : EfRecordQueryConformance(onPostgreSql: true);
