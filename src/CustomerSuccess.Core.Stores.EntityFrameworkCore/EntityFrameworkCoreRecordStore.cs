@@ -20,7 +20,7 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore;
 /// </summary>
 /// <remarks>
 /// <para>The portal and object are the first filter of every query. The total uses the filters only; the page is taken
-/// after the ordering. A specification that cannot be translated throws (<see cref="NotSupportedException"/> from the
+/// after the ordering; only the bag rows of <see cref="RecordQuery.Columns"/> are read (a filtered include). A specification that cannot be translated throws (<see cref="NotSupportedException"/> from the
 /// rewrite onto the row types, or EF Core's <see cref="InvalidOperationException"/>): nothing is ever evaluated in
 /// memory.</para>
 /// <threadsafety>Thread-safe: every operation uses its own context.</threadsafety>
@@ -42,9 +42,9 @@ internal sealed class EntityFrameworkCoreRecordStore : IRecordQuery, IRecordStor
         await using var context = _contexts.Create();
         var scoped = context.Records.AsNoTracking().Where(r => r.PortalId == portal && r.ObjectType == objectType);
         var total = await SpecificationEvaluator.Default.GetQuery(scoped, spec, evaluateCriteriaOnly: true).CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await SpecificationEvaluator.Default.GetQuery(scoped, spec)
-            .Skip(query.Page.Skip).Take(query.Page.PageSize)
-            .Include(r => r.Properties)
+        var paged = SpecificationEvaluator.Default.GetQuery(scoped, spec).Skip(query.Page.Skip).Take(query.Page.PageSize);
+        List<string>? columns = query.Columns is null ? null : [.. query.Columns];
+        var rows = await (columns is null ? paged.Include(r => r.Properties) : paged.Include(r => r.Properties.Where(p => columns.Contains(p.Name))))
             .AsSplitQuery()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new RecordPage([.. rows.Select(ToRecord)], total, query.Page);

@@ -28,7 +28,8 @@ namespace CustomerSuccess.Core.Testing;
 /// <para>The cases: one filter per operator of every property type, on members and on bag properties, and nested
 /// groups; every sort in both directions, with the unique-key tie-break and unknown values last in both directions;
 /// walking all pages returns every match exactly once in the full order; totals count the filter's matches whatever the
-/// page; a portal never sees another portal's records, nor an object another object's; records read back whole
+/// page; a portal never sees another portal's records, nor an object another object's; named columns narrow the
+/// property bag; records read back whole
 /// (Unicode, empty and odd bag rows, instants to the microsecond); a pre-cancelled token; a null query; and a property
 /// comparing <see cref="PropertyCases"/> random filters, sorts and pages with the oracle.</para>
 /// <para>Records are a read model: text comparisons are ordinal (case-sensitive) in the oracle, so a store whose
@@ -180,6 +181,27 @@ public abstract class RecordQueryConformance
         foreach (var (expected, actual) in PortalRecords.Zip(page.Items))
         {
             AssertSameRecord(expected, actual);
+        }
+    }
+
+    /// <summary>A query naming its columns returns each record with only those rows of its property bag (members whole);
+    /// with no columns, none; filters and sorts on other properties still apply.</summary>
+    /// <returns>A task.</returns>
+    [SkippableFact]
+    public virtual async Task Columns_narrow_the_property_bag_to_the_shown_properties()
+    {
+        var query = await CreateQueryAsync(AllRecords);
+        var spec = Compile(ViewFilter.Condition(Strategic, FilterOperator.IsKnown), new ViewSort(Renewal, SortDirection.Ascending));
+        var expected = Expected(spec, PageRequest.First(PageRequest.MaxPageSize));
+        foreach (string[] columns in new[] { new[] { Tier, Arr, "not_a_property" }, [] })
+        {
+            var page = await query.QueryAsync(Request(spec, PageRequest.First(PageRequest.MaxPageSize)) with { Columns = columns });
+
+            AssertPage(expected, page, $"columns [{string.Join(", ", columns)}]");
+            foreach (var (want, got) in expected.Items.Zip(page.Items))
+            {
+                AssertSameRecord(want with { Properties = [.. want.Properties.Where(p => columns.Contains(p.Name))] }, got);
+            }
         }
     }
 

@@ -103,7 +103,7 @@ public sealed class InMemoryRecordQuery : IRecordQuery, IRecordStore
         cancellationToken.ThrowIfCancellationRequested();
         var scoped = Volatile.Read(ref _records).Where(r => r.PortalId == query.PortalId && r.ObjectType == query.ObjectType);
         var matches = InMemorySpecificationEvaluator.Default.Evaluate(scoped, query.Specification).ToList();
-        IReadOnlyList<CrmRecord> items = [.. matches.Skip(query.Page.Skip).Take(query.Page.PageSize)];
+        IReadOnlyList<CrmRecord> items = [.. matches.Skip(query.Page.Skip).Take(query.Page.PageSize).Select(query.Project)];
         return Task.FromResult(new RecordPage(items, matches.Count, query.Page));
     }
 
