@@ -29,6 +29,12 @@ public static class Program
             return;
         }
 
+        if (args.Length == 2 && args[0] == "--tasks-profile")
+        {
+            TaskBulkBenchmarks.Profile(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         if (args.Length == 2 && args[0] == "--verify-events")
         {
             var stopwatch = Stopwatch.StartNew();

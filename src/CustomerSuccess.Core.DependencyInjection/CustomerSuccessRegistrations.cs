@@ -1,6 +1,8 @@
 using System;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Schedule;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,5 +55,7 @@ internal static class CustomerSuccessRegistrations
         services.TryAddScoped<WorkspaceSettingsService>();
         services.TryAddScoped<HealthScoreCatalogService>();
         services.TryAddScoped<ViewService>();
+        services.TryAddScoped<TaskService>();
+        services.TryAddScoped<ScheduleService>();
     }
 }

@@ -115,6 +115,7 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
             var next = stored with { Version = NextVersion(key) };
             _entries[key] = next;
             Volatile.Write(ref _outbox, _outbox.AddRange(copy));
+            OnWritten(key, new Versioned<TState>(state, next.Version));
             return Task.FromResult(Result.Success(next.Version));
         }
     }
@@ -135,8 +136,18 @@ public class InMemoryAggregateStore<TKey, TState> : IAggregateStore<TKey, TState
 
             _entries.Remove(key);
             Volatile.Write(ref _outbox, _outbox.AddRange(copy));
+            OnWritten(key, null);
             return Task.FromResult(Result.Success());
         }
+    }
+
+    /// <summary>Called after every successful write, inside the store's lock and so in the order of the writes, so that
+    /// a derived store can keep an index (such as a query port's) exactly in step with the entries.</summary>
+    /// <param name="key">The key written.</param>
+    /// <param name="entry">The new entry, or <see langword="null"/> when the key was deleted.</param>
+    /// <remarks>Runs under the lock: keep it short, and never call back into the store from it.</remarks>
+    protected virtual void OnWritten(TKey key, Versioned<TState>? entry)
+    {
     }
 
     /// <summary>Versions count per key (so a token reveals nothing about other keys, other tenants included) and keep

@@ -1,8 +1,10 @@
 using System;
 using CustomerSuccess.Core.DependencyInjection;
 using CustomerSuccess.Core.Records;
+using CustomerSuccess.Core.Schedule;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Stores.InMemory;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +30,12 @@ public static class InMemoryStoresBuilderExtensions
         services.TryAddSingleton(_ => new InMemoryRecordQuery());
         services.TryAddSingleton<IRecordQuery>(provider => provider.GetRequiredService<InMemoryRecordQuery>());
         services.TryAddSingleton<IRecordStore>(provider => provider.GetRequiredService<InMemoryRecordQuery>());
+
+        // One instance is both the task store and the task query, so a query reads exactly what was saved.
+        services.TryAddSingleton<InMemoryTaskStore>();
+        services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<InMemoryTaskStore>());
+        services.TryAddSingleton<ITaskQuery>(sp => sp.GetRequiredService<InMemoryTaskStore>());
+        services.TryAddSingleton<IMeetingQuery>(_ => new InMemoryMeetingQuery());
         return builder;
     }
 }

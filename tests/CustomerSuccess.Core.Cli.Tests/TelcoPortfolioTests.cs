@@ -1,11 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
 using CustomerSuccess.Core.Cli.Commands;
-using CustomerSuccess.Core.Cli.Portfolios;
-using CustomerSuccess.Core.HealthScores;
-using CustomerSuccess.Core.HealthScores.Validation;
-using NodaTime;
 
 namespace CustomerSuccess.Core.Cli.Tests;
 
@@ -16,7 +14,7 @@ public sealed class TelcoFactAttribute : FactAttribute
     {
         if (TelcoData.Path is null)
         {
-            Skip = $"../shared/data/{DemoCommand.DataFileName} is not beside the repository.";
+            Skip = $"The Telco data set ({DemoCommand.DataFileName}) is not in a shared/data folder beside the repository.";
         }
     }
 }
@@ -29,7 +27,7 @@ internal static class TelcoData
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = System.IO.Path.Combine(directory.FullName, "shared", "data", DemoCommand.DataFileName);
+            string candidate = System.IO.Path.Combine(directory.FullName, "shared", "data", DemoCommand.DataFileName);
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -41,90 +39,65 @@ internal static class TelcoData
 }
 
 /// <summary>Integration: the real IBM Telco churn portfolio (7,043 customers, blank TotalCharges for new ones), scored
-/// with the CLI's sample definition.</summary>
-public sealed class TelcoPortfolioTests
+/// by the tool with its Telco sample definition.</summary>
+public sealed class TelcoPortfolioTests : IDisposable
 {
-    private static readonly LocalDate AsOf = new(2026, 11, 25);
+    private readonly TempFolder _files = new();
 
-    private static (CsvPortfolio Portfolio, Scoring.Scored Scored, CustomerSuccess.Core.HealthScores.Engine.CompiledHealthScore Score) ScoreTelco()
+    public void Dispose() => _files.Dispose();
+
+    private async Task<string> SampleAsync()
     {
-        var definition = Scoring.ReadDefinition(Scoring.ReadSample("telco-health-score.json"), "sample")!;
-        Assert.True(HealthScoreValidator.Validate(definition, ValidationMode.Activation).IsSuccess);
-        var portfolio = CsvPortfolio.Load(TelcoData.Path!, DefinitionSchema.For(definition), "customerID", null, "Churn");
-        var score = Scoring.Compile(new ScoreVersion(HealthScoreId.From(1), 1, Instant.FromUtc(2026, 11, 25, 0, 0), definition), portfolio)!;
-        return (portfolio, Scoring.Score(score, portfolio, AsOf), score);
+        string path = _files.Name("telco.json");
+        Assert.Equal(0, (await Cli.RunAsync("template", "telco", "-o", path)).ExitCode);
+        return path;
     }
 
     [TelcoFact]
-    public void Load_ReadsEveryCustomer_AndBlankTotalChargesAsMissing()
+    public async Task Score_ReadsEveryCustomer_AndBlankTotalChargesAsMissing()
     {
-        var (portfolio, scored, _) = ScoreTelco();
+        string output = _files.Name("scores.csv");
 
-        Assert.Equal(7043, portfolio.Count);
-        Assert.Equal(11, portfolio.BlankCells);               // the 11 new customers without TotalCharges
-        Assert.Equal(7043, scored.Statistics.Overall.Count);
-        Assert.Equal(11, scored.Coverage.Count(c => c < 1.0)); // their "Value" group input was missing
+        CliResult result = await Cli.RunAsync("score", "-p", TelcoData.Path!, "-d", await SampleAsync(), "--id-column", "customerID", "-o", output, "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(result.Out);
+        Assert.Equal(7043, document.RootElement.GetProperty("accounts").GetInt32());
+        Assert.Equal(11, document.RootElement.GetProperty("blankCells").GetInt32()); // the 11 new customers without TotalCharges
+        string[] rows = File.ReadAllLines(output)[1..];
+        Assert.Equal(7043, rows.Length);
+        Assert.Equal(11, rows.Count(r => r.Split(',')[3] != "1")); // their "Value" group input was missing
     }
 
     [TelcoFact]
     [Trait("Rule", "86")]
-    public void BatchScores_EqualTheExplanation_ForEveryCustomer()
+    public async Task Explain_EqualsTheBatchScore_ForSampledCustomers()
     {
-        var (portfolio, scored, score) = ScoreTelco();
-        for (var i = 0; i < portfolio.Count; i++)
+        string definition = await SampleAsync();
+        string output = _files.Name("scores.csv");
+        Assert.Equal(0, (await Cli.RunAsync("score", "-p", TelcoData.Path!, "-d", definition, "--id-column", "customerID", "-o", output)).ExitCode);
+        string[][] rows = [.. File.ReadAllLines(output)[1..].Select(r => r.Split(','))];
+
+        foreach (string[] row in rows.Where((_, i) => i % 701 == 0))
         {
-            var why = score.Explain(portfolio.Snapshot, null, AsOf, i);
-            Assert.Equal(scored.Scores[i], why.Score);
-            Assert.Equal(scored.Statuses[i], why.Status);
-            Assert.Equal(scored.Coverage[i], why.Coverage, 12);
+            CliResult explain = await Cli.RunAsync("explain", "-p", TelcoData.Path!, "-d", definition, "--id-column", "customerID", "-a", row[0], "--format", "json");
+            using JsonDocument document = JsonDocument.Parse(explain.Out);
+            Assert.Equal(int.Parse(row[1], System.Globalization.CultureInfo.InvariantCulture), document.RootElement.GetProperty("score").GetInt32());
+            Assert.Equal(row[2], document.RootElement.GetProperty("status").GetString());
         }
     }
 
     [TelcoFact]
     [Trait("Rule", "84")]
-    public void Statuses_RankChurn_AtRiskAboveNeutralAboveHealthy()
+    public async Task Backtest_StatusesRankChurn_AndTheScoreBeatsChance()
     {
-        var (portfolio, scored, _) = ScoreTelco();
-        double ChurnRate(HealthStatus status)
-        {
-            var members = Enumerable.Range(0, portfolio.Count).Where(i => scored.Statuses[i] == status).ToList();
-            return members.Count(i => portfolio.Labels![i] == "Yes") / (double)members.Count;
-        }
+        CliResult result = await Cli.RunAsync("backtest", "-p", TelcoData.Path!, "-d", await SampleAsync(), "--id-column", "customerID", "--outcome", "Churn", "--format", "json");
 
-        var atRisk = ChurnRate(HealthStatus.AtRisk);
-        var neutral = ChurnRate(HealthStatus.Neutral);
-        var healthy = ChurnRate(HealthStatus.Healthy);
-        Assert.True(atRisk > neutral && neutral > healthy, $"churn rates: at risk {atRisk:P1}, neutral {neutral:P1}, healthy {healthy:P1}");
-    }
-}
-
-public sealed class CsvPortfolioTests
-{
-    [Fact]
-    public void Parse_BadNumber_NamesLineAndColumn()
-    {
-        var schema = new CustomerSuccess.Core.HealthScores.Snapshots.PortfolioSchema([new CustomerSuccess.Core.HealthScores.Snapshots.SignalDefinition("nps", SignalType.Number)]);
-        var ex = Assert.Throws<FormatException>(() => CsvPortfolio.Parse("id,nps\na,9\nb,nine\n", "test.csv", schema, "id", null, null));
-        Assert.Contains("line 3", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("'nps'", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_MissingColumn_ListsTheColumns()
-    {
-        var schema = new CustomerSuccess.Core.HealthScores.Snapshots.PortfolioSchema([new CustomerSuccess.Core.HealthScores.Snapshots.SignalDefinition("nps", SignalType.Number)]);
-        var ex = Assert.Throws<FormatException>(() => CsvPortfolio.Parse("id,score\na,9\n", "test.csv", schema, "id", null, null));
-        Assert.Contains("no column 'nps'", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_QuotedCellsBlanksAndOwners_AreRead()
-    {
-        var schema = new CustomerSuccess.Core.HealthScores.Snapshots.PortfolioSchema([new CustomerSuccess.Core.HealthScores.Snapshots.SignalDefinition("plan", SignalType.Text), new CustomerSuccess.Core.HealthScores.Snapshots.SignalDefinition("nps", SignalType.Number)]);
-        var portfolio = CsvPortfolio.Parse("id,plan,nps,csm\na,\"Pro, annual\",9,ann\nb,Basic,,bob\nc,Basic,3,ann\n", "test.csv", schema, "id", "csm", null);
-
-        Assert.Equal(3, portfolio.Count);
-        Assert.Equal(1, portfolio.BlankCells);
-        Assert.Equal(["(none)", "ann", "bob"], portfolio.Owners);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(result.Out);
+        double[] rates = [.. document.RootElement.GetProperty("bands").EnumerateArray().Select(b => b.GetProperty("churnRate").GetDouble())];
+        Assert.True(rates[0] > rates[1] && rates[1] > rates[2], $"churn rates: at risk {rates[0]:P1}, neutral {rates[1]:P1}, healthy {rates[2]:P1}");
+        Assert.True(document.RootElement.GetProperty("auc").GetDouble() > 0.7);
+        Assert.True(document.RootElement.GetProperty("atRiskOverHealthyLift").GetDouble() > 2);
     }
 }

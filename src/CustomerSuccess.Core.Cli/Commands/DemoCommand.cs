@@ -6,10 +6,17 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using CustomerSuccess.Core.Cli.Portfolios;
-using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Cli.Infrastructure;
+using CustomerSuccess.Core.Cli.Input;
+using CustomerSuccess.Core.Cli.Scoring;
+using CustomerSuccess.Core.HealthScores;
+using CustomerSuccess.Core.HealthScores.Analysis;
+using CustomerSuccess.Core.HealthScores.Engine;
+using CustomerSuccess.Core.HealthScores.Statistics;
+using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using NodaTime;
 using Spectre.Console;
@@ -17,36 +24,40 @@ using Spectre.Console.Cli;
 
 namespace CustomerSuccess.Core.Cli.Commands;
 
-/// <summary><c>cs-core demo</c>: the library end to end on the embedded defaults.</summary>
-internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, HealthScoreCatalogService scores) : AsyncCommand<DemoCommand.Settings>
+/// <summary><c>cs-core demo</c>: the library end to end on the in-memory stores.</summary>
+internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, ViewService views, HealthScoreCatalogService scores, CliConsole console)
+    : AsyncCommand<DemoCommand.Settings>
 {
     public const string DataFileName = "telco-customer-churn.csv";
 
-    internal sealed class Settings : CommandSettings
+    internal sealed class Settings : CliSettings
     {
         [CommandOption("--data <PATH>")]
-        [Description("The Telco customer churn CSV. Default: ../shared/data/telco-customer-churn.csv searched upwards from the current directory; a generated portfolio of the same shape if absent.")]
+        [Description("The Telco customer churn CSV. Default: data/telco-customer-churn.csv in a 'shared' folder of the current directory or one of its parents; a generated portfolio of the same shape if there is none.")]
         public string? Data { get; init; }
     }
 
     private static readonly AccountContext Account = new(PortalId.From(42), ServiceHubTier.Enterprise);
     private static readonly Actor Manager = Actor.Manager(UserId.From(1));
     private static readonly Actor Csm = Actor.Csm(UserId.From(2), TeamId.From(6));
+    private static readonly Actor TeamLead = Actor.Manager(UserId.From(3), TeamId.From(6));
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        AnsiConsole.Write(new Rule("[bold]CustomerSuccess.Core demo[/]").LeftJustified());
-        AnsiConsole.MarkupLine("[grey]Account 42 on Service Hub Enterprise; in-memory stores; every refusal below is a Result with a stable code, and nothing changes.[/]");
-        await ShowWorkspacesAsync(cancellationToken).ConfigureAwait(false);
-        var version = await ShowLifecycleAsync(cancellationToken).ConfigureAwait(false);
-        return version is null ? 1 : ScorePortfolio(settings, version);
+        ArgumentNullException.ThrowIfNull(settings);
+        console.Heading("CustomerSuccess.Core demo");
+        console.Out.MarkupLine("[grey]Account 42 on Service Hub Enterprise; in-memory stores; every refusal below is a Result with a stable code, and nothing changes.[/]");
+        WorkspaceId csmWorkspace = await ShowWorkspacesAsync(cancellationToken).ConfigureAwait(false);
+        await ShowViewsAsync(csmWorkspace, cancellationToken).ConfigureAwait(false);
+        ScoreVersion? version = await ShowLifecycleAsync(cancellationToken).ConfigureAwait(false);
+        return version is null ? ExitCodes.InvalidInput : ScorePortfolio(settings, version);
     }
 
-    private async Task ShowWorkspacesAsync(CancellationToken cancellationToken)
+    private async Task<WorkspaceId> ShowWorkspacesAsync(CancellationToken cancellationToken)
     {
-        AnsiConsole.Write(new Rule("Workspaces and teams (rules 25-31)").LeftJustified());
+        console.Heading("Workspaces and teams (rules 25-31)");
         string[] names = ["EMEA", "APAC", "Americas", "Strategic", "SMB"];
-        for (var i = 0; i < names.Length; i++)
+        for (int i = 0; i < names.Length; i++)
         {
             var created = await workspaces.CreateTeamWorkspaceAsync(Manager, Account, names[i], null, [TeamId.From(i + 2)], cancellationToken: cancellationToken).ConfigureAwait(false);
             Report($"create team workspace '{names[i]}' for team {i + 2}", created.ToResult());
@@ -58,13 +69,38 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Hea
         Report("add team 2 (already in EMEA) to APAC", (await workspaces.AddTeamAsync(Manager, Account, apac.Id, TeamId.From(2), cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
         Report("a CSM renames APAC", (await workspaces.RenameAsync(Csm, Account, apac.Id, "Asia-Pacific", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
         var seen = await workspaces.GetVisibleWorkspaceAsync(Csm, Account, cancellationToken).ConfigureAwait(false);
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"A CSM whose primary team is 6 sees the workspace [bold]{seen.Value.Name}[/] (rule 28).");
+        console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"A CSM whose primary team is 6 sees the workspace [bold]{seen.Value.Name}[/] (rule 28).");
+        return seen.Value.Id;
+    }
+
+    private async Task ShowViewsAsync(WorkspaceId workspace, CancellationToken cancellationToken)
+    {
+        console.Heading("Saved views on the Customers tab of the CSM's workspace (rules 42-57)");
+        var tab = ViewCatalogKey.Create(Account.PortalId, workspace, ViewTab.Customers);
+        var target = RecordFilterTarget.MembersOnly;
+        string[] columns = [RecordFilterTarget.CsmOwner, RecordFilterTarget.LastActivityAt];
+        var mine = await views.CreateViewAsync(Csm, Account, tab, ViewDefinition.Create("My book", ViewSharing.Private, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Report("a CSM saves a private view 'My book'", mine.ToResult());
+        Report("a CSM shares a view with Everyone", (await views.CreateViewAsync(Csm, Account, tab, ViewDefinition.Create("Team book", ViewSharing.Everyone, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+        var shared = await views.CreateViewAsync(TeamLead, Account, tab, ViewDefinition.Create("Renewals this quarter", ViewSharing.Everyone, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Report("the team's manager shares 'Renewals this quarter' with Everyone", shared.ToResult());
+        if (shared.IsSuccess)
+        {
+            Report("the manager makes it a default view", (await views.SetDefaultViewAsync(TeamLead, Account, tab, shared.Value.Output.Id, "What to work on first", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+        }
+
+        var visible = await views.GetViewsAsync(Csm, Account, tab, cancellationToken).ConfigureAwait(false);
+        if (visible.IsSuccess)
+        {
+            string Names(System.Collections.Generic.IEnumerable<View> list) => string.Join(", ", list.Select(v => $"'{v.Name}'"));
+            console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The CSM sees {visible.Value.State.Views.Count} views: {Names(visible.Value.State.Views)}; defaults: {Names(visible.Value.State.DefaultViews)}.");
+        }
     }
 
     private async Task<ScoreVersion?> ShowLifecycleAsync(CancellationToken cancellationToken)
     {
-        AnsiConsole.Write(new Rule("A health score's lifecycle (rules 72-83)").LeftJustified());
-        var definition = Scoring.ReadDefinition(Scoring.ReadSample("telco-health-score.json"), "telco-health-score.json")!;
+        console.Heading("A health score's lifecycle (rules 72-83)");
+        HealthScoreDefinition definition = InputFiles.ParseDefinition(Encoding.UTF8.GetBytes(TemplateCommand.ReadSample(TemplateCommand.TelcoSample)), TemplateCommand.TelcoSample);
         var draft = await scores.CreateFromDefinitionAsync(Manager, Account, definition, cancellationToken: cancellationToken).ConfigureAwait(false);
         Report($"save '{definition.Name}' as a draft", draft.ToResult());
         Report("a CSM without Manage CS Settings creates a score", (await scores.CreateFromScratchAsync(Csm, Account, "Mine", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
@@ -81,65 +117,79 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Hea
         }
 
         var version = activated.Value.Output;
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Version [bold]{version.Number}[/] of score {version.ScoreId} is immutable; every score computed below names it.");
+        console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Version [bold]{version.Number}[/] of score {version.ScoreId} is immutable; every score computed below names it.");
         return version;
     }
 
-    private static void Report(string what, Result result)
+    private void Report(string what, Result result)
     {
         if (result.IsSuccess)
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]ok[/]      {what}");
+            console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]ok[/]      {what}");
         }
         else
         {
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]refused[/] {what}: [bold]{result.Error.Code}[/] - {result.Error.Message}");
+            console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]refused[/] {what}: [bold]{result.Error.Code}[/] - {result.Error.Message}");
         }
     }
 
     private int ScorePortfolio(Settings settings, ScoreVersion version)
     {
-        AnsiConsole.Write(new Rule("Scoring a real portfolio").LeftJustified());
-        var definition = version.Definition;
-
-        var schema = DefinitionSchema.For(definition);
-        var path = settings.Data ?? FindData();
-        CsvPortfolio portfolio;
+        console.Heading("Scoring a real portfolio, explaining a score, backtesting against churn");
+        var plan = ScoringPlan.Create(version.Definition);
+        var options = new PortfolioReadOptions(new PortfolioColumns("customerID", Outcome: "Churn"));
+        string? path = settings.Data ?? FindData();
+        Portfolio portfolio;
         if (path is not null)
         {
-            portfolio = CsvPortfolio.Load(path, schema, "customerID", null, "Churn");
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Read [bold]{portfolio.Count:N0}[/] customers from {path} ({portfolio.BlankCells:N0} blank cells read as missing values).");
+            portfolio = Step($"Reading {path}", () => PortfolioReader.Read(path, plan.RecordSchema, options));
         }
         else
         {
-            portfolio = CsvPortfolio.Parse(GenerateTelcoLike(2_000), "generated portfolio", schema, "customerID", null, "Churn");
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{DataFileName} not found; scoring a generated portfolio of {portfolio.Count:N0} customers of the same shape instead (pass --data PATH).[/]");
+            portfolio = Step("Generating a portfolio", () => PortfolioReader.Read("generated portfolio", plan.RecordSchema, options, text: GenerateTelcoLike(2_000)));
+            console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{DataFileName} not found; scoring a generated portfolio of {portfolio.Count:N0} customers of the same shape instead (pass --data PATH).[/]");
         }
 
-        var now = clock.GetCurrentInstant();
-        var compiled = Scoring.Compile(version, portfolio);
-        if (compiled is null)
+        var compiled = HealthScoreCompiler.Compile(version, plan.RecordSchema);
+        if (compiled.IsFailure)
         {
-            return 1;
+            foreach (ValidationProblem problem in compiled.Problems)
+            {
+                console.Problem(problem.ToString());
+            }
+
+            return ExitCodes.InvalidInput;
         }
 
-        var asOf = now.InUtc().Date;
-        var scored = Scoring.Score(compiled, portfolio, asOf);
-        Scoring.RenderStatistics(scored.Statistics, scored, portfolio);
-        Scoring.RenderBacktest(scored, portfolio, "Yes");
+        AsOfPoint asOf = AsOfPoint.At(clock.GetCurrentInstant());
+        int n = portfolio.Count;
+        var scoresOut = new byte[n];
+        var statuses = new HealthStatus[n];
+        var coverage = new double[n];
+        PortfolioStatistics statistics = Step("Scoring", () => compiled.Value.EvaluateRange(portfolio.Snapshot, null, asOf.Date, 0, scoresOut, statuses, coverage));
+        var scored = new Scored(portfolio, scoresOut, statuses, coverage, statistics, null, null, asOf);
+        ScoreCommand.Render(console, OutputFormat.Table, scored);
 
-        var index = Enumerable.Range(0, portfolio.Count).MinBy(i => scored.Scores[i]);
-        AnsiConsole.MarkupLine("Why is the lowest-scored customer at risk? (\"test a record\")");
-        ExplainCommand.Render(compiled.Explain(portfolio.Snapshot, null, asOf, index), portfolio.AccountIds[index]);
-        return 0;
+        byte[] outcomes = portfolio.Outcomes!;
+        bool[] churned = [.. outcomes.Select(o => o == Outcome.Churned)];
+        BacktestCommand.Render(console, OutputFormat.Table, ChurnBacktest.Evaluate(scoresOut, statuses, churned), "Churn");
+
+        int lowest = Enumerable.Range(0, n).MinBy(i => scoresOut[i]);
+        console.Out.MarkupLine("Why is the lowest-scored customer at risk? (\"test a record\")");
+        ExplainCommand.Render(console, OutputFormat.Table, compiled.Value.Explain(portfolio.Snapshot, null, asOf.Date, lowest), portfolio.Ids[lowest]);
+        return ExitCodes.Success;
     }
+
+    /// <summary>Runs one step with a spinner on a terminal (so a step that takes more than a moment shows progress).</summary>
+    private T Step<T>(string label, Func<T> work) =>
+        console.OutIsTerminal ? console.Out.Status().Start(Markup.Escape(label) + "…", _ => work()) : work();
 
     private static string? FindData()
     {
         var directory = new DirectoryInfo(Directory.GetCurrentDirectory());
-        for (var depth = 0; directory is not null && depth < 6; depth++, directory = directory.Parent)
+        for (int depth = 0; directory is not null && depth < 6; depth++, directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "shared", "data", DataFileName);
+            string candidate = Path.Combine(directory.FullName, "shared", "data", DataFileName);
             if (File.Exists(candidate))
             {
                 return candidate;
@@ -150,13 +200,13 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Hea
     }
 
     /// <summary>A deterministic portfolio with the Telco columns the demo definition reads (SplitMix64, seed 42).</summary>
-    private static string GenerateTelcoLike(int count)
+    internal static string GenerateTelcoLike(int count)
     {
-        var state = 42UL;
+        ulong state = 42UL;
         double Next()
         {
             state += 0x9E3779B97F4A7C15UL;
-            var z = state;
+            ulong z = state;
             z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
             z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
             return ((z ^ (z >> 31)) >> 11) * (1.0 / (1UL << 53));
@@ -164,13 +214,13 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Hea
 
         string Pick(params string[] values) => values[(int)(Next() * values.Length)];
         var text = new StringBuilder("customerID,tenure,Contract,TechSupport,OnlineSecurity,PaymentMethod,PaperlessBilling,TotalCharges,MonthlyCharges,InternetService,Churn\n");
-        for (var i = 0; i < count; i++)
+        for (int i = 0; i < count; i++)
         {
-            var tenure = (int)(Next() * 73);
-            var monthly = Math.Round(18 + (Next() * 100), 2);
-            var total = tenure == 0 ? string.Empty : (tenure * monthly).ToString("0.##", CultureInfo.InvariantCulture);
-            var contract = Pick("Month-to-month", "Month-to-month", "One year", "Two year");
-            var churnRisk = (contract == "Month-to-month" ? 0.35 : 0.08) + (tenure < 6 ? 0.2 : 0);
+            int tenure = (int)(Next() * 73);
+            double monthly = Math.Round(18 + (Next() * 100), 2);
+            string total = tenure == 0 ? string.Empty : (tenure * monthly).ToString("0.##", CultureInfo.InvariantCulture);
+            string contract = Pick("Month-to-month", "Month-to-month", "One year", "Two year");
+            double churnRisk = (contract == "Month-to-month" ? 0.35 : 0.08) + (tenure < 6 ? 0.2 : 0);
             text.Append(CultureInfo.InvariantCulture, $"{i:D4}-GEN,{tenure},{contract},{Pick("Yes", "No", "No internet service")},{Pick("Yes", "No")},")
                 .Append(CultureInfo.InvariantCulture, $"\"{Pick("Electronic check", "Mailed check", "Bank transfer (automatic)", "Credit card (automatic)")}\",{Pick("Yes", "No")},{total},")
                 .Append(CultureInfo.InvariantCulture, $"{monthly},{Pick("DSL", "Fiber optic", "No")},{(Next() < churnRisk ? "Yes" : "No")}\n");

@@ -18,7 +18,7 @@ namespace CustomerSuccess.Core.HealthScores.Serialization;
 /// enums are camelCase strings; criteria carry <c>"kind": "property" | "event"</c> and conditions
 /// <c>"kind": "number" | "text" | "date" | "boolean"</c>. Dates are ISO <c>yyyy-MM-dd</c> via
 /// NodaTime.Serialization.SystemTextJson; NaN and infinities travel as the strings <c>"NaN"</c>, <c>"Infinity"</c>,
-/// <c>"-Infinity"</c> so that drafts round-trip (validation rejects them). Comments are skipped; unknown members are errors.</para>
+/// <c>"-Infinity"</c> so that drafts round-trip (validation rejects them). Comments are skipped; unknown and repeated members are errors.</para>
 /// <para>Reading never throws for malformed input: <see cref="Parse(string)"/> returns a <see cref="HealthScoreJsonResult{T}"/>
 /// whose error names the JSON path, the 1-based line and the byte position. Parsing checks the document's shape only;
 /// a parsed definition may be an invalid draft, so validate it before activation.</para>
@@ -163,6 +163,7 @@ public static partial class HealthScoreJson
             RespectRequiredConstructorParameters = true,
             AllowOutOfOrderMetadataProperties = true,
             MaxDepth = 64,
+            AllowDuplicateProperties = false,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
@@ -183,7 +184,8 @@ public static partial class HealthScoreJson
             // A missing required member is reported where its object ends; point at where the object starts instead.
             bool missingMember = ex.Message.Contains("missing required properties", StringComparison.Ordinal);
             Position? position = ex.LineNumber is { } line && !missingMember ? new Position(line + 1, ex.BytePositionInLine ?? 0) : null;
-            return (null, new Failure(ex.Path ?? "$", Friendly(ex.Message), position));
+            string path = ex.Path ?? "$";
+            return (null, new Failure(path, JsonMessages.Describe(ex, path, Options), position));
         }
         catch (NotSupportedException ex)
         {

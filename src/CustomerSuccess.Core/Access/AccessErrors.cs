@@ -93,6 +93,8 @@ public static class AccessErrors
         CsOperation.UseCustomObjectAsCustomerObject => "use a custom object as the customer object",
         CsOperation.UseCustomObjectForServices => "use a custom object for services",
         CsOperation.ChooseScoreProfile => "choose the score profile on the Summary tab",
+        CsOperation.ManageOwnTasks => "create tasks and change your own tasks",
+        CsOperation.ManageOthersTasks => "change or delete other users' tasks",
         _ => operation.ToString(),
     };
 }

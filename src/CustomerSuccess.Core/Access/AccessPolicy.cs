@@ -25,6 +25,8 @@ namespace CustomerSuccess.Core.Access;
 /// <item><term><see cref="CsOperation.ShareViewWithEveryone"/>, <see cref="CsOperation.ManageDefaultViews"/></term><description>full access and (super admin or Manage CS Settings) (rules 9, 10; B14)</description></item>
 /// <item><term><see cref="CsOperation.UseCustomObjectAsCustomerObject"/>, <see cref="CsOperation.UseCustomObjectForServices"/></term><description>as settings, plus Enterprise (rules 12, 14, 17)</description></item>
 /// <item><term><see cref="CsOperation.ChooseScoreProfile"/></term><description>summary access and Enterprise (rules 12, 39)</description></item>
+/// <item><term><see cref="CsOperation.ManageOwnTasks"/></term><description>full access (rules 2, 56, 58; reading R58)</description></item>
+/// <item><term><see cref="CsOperation.ManageOthersTasks"/></term><description>full access and (super admin or Manage CS Settings) (rule 58; reading R58)</description></item>
 /// </list>
 /// <threadsafety>Immutable after construction; thread-safe. Register one instance.</threadsafety>
 /// </remarks>
@@ -128,7 +130,7 @@ public sealed class AccessPolicy
         var error = operation switch
         {
             CsOperation.OpenWorkspace or CsOperation.ViewSummaryTab or CsOperation.AddSummaryReport => NeedSummary(level),
-            CsOperation.UseWorkspaceTabs or CsOperation.ManagePrivateViews => NeedFull(level, operation),
+            CsOperation.UseWorkspaceTabs or CsOperation.ManagePrivateViews or CsOperation.ManageOwnTasks => NeedFull(level, operation),
             CsOperation.ManageWorkspaceSettings => NeedSettings(actor, level, operation),
             CsOperation.ManageTeamWorkspaces => NeedSettings(actor, level, operation)
                 ?? (_teamWorkspacesRequireEnterprise ? NeedEnterprise(account, operation) : null),
@@ -139,7 +141,8 @@ public sealed class AccessPolicy
                 ? null
                 : AccessErrors.PermissionRequired(operation, "the Account Access permission"),
             CsOperation.ViewAsUser => NeedViewAsUser(actor, level, operation),
-            CsOperation.ShareViewWithEveryone or CsOperation.ManageDefaultViews => NeedFull(level, operation) ?? NeedManage(actor, operation),
+            CsOperation.ShareViewWithEveryone or CsOperation.ManageDefaultViews or CsOperation.ManageOthersTasks =>
+                NeedFull(level, operation) ?? NeedManage(actor, operation),
             CsOperation.UseCustomObjectAsCustomerObject or CsOperation.UseCustomObjectForServices =>
                 NeedSettings(actor, level, operation) ?? NeedEnterprise(account, operation),
             CsOperation.ChooseScoreProfile => NeedSummary(level) ?? NeedEnterprise(account, operation),

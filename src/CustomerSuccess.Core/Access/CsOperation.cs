@@ -56,4 +56,12 @@ public enum CsOperation
 
     /// <summary>Choose the score profile summarised on the Summary tab (rules 12, 39).</summary>
     ChooseScoreProfile,
+
+    /// <summary>Create tasks, and edit, complete, reopen, assign or delete one's own tasks: those assigned to or created
+    /// by the user (rules 56, 58; reading R58).</summary>
+    ManageOwnTasks,
+
+    /// <summary>Edit, complete, reopen, assign or delete other users' tasks: tasks neither assigned to nor created by
+    /// the user (rule 58; reading R58).</summary>
+    ManageOthersTasks,
 }

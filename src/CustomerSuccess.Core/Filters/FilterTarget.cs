@@ -132,16 +132,33 @@ public sealed class FilterTarget<T>
         public Builder Member<TValue>(string name, CrmPropertyType type, Expression<Func<T, TValue>> member)
         {
             ArgumentNullException.ThrowIfNull(member);
-            var valueType = ValueType(type);
-            var underlying = Nullable.GetUnderlyingType(valueType) ?? valueType;
-            if (typeof(TValue) != valueType && typeof(TValue) != underlying)
-            {
-                throw new ArgumentException(
-                    string.Format(CultureInfo.InvariantCulture, "The member of '{0}' is {1}, but a {2} property is read as {3}.", name, typeof(TValue).Name, type, underlying.Name),
-                    nameof(member));
-            }
-
+            var valueType = CheckValueType<TValue>(name, type, nameof(member));
             return Add(name, type, new MemberAccessor(type, member, valueType));
+        }
+
+        /// <summary>Declares a multi-valued property: one value per element of a collection of the item, such as the
+        /// records a task is associated with.</summary>
+        /// <typeparam name="TElement">The collection's element type.</typeparam>
+        /// <typeparam name="TValue">The type of an element's value; it must fit <paramref name="type"/> (see the
+        /// remarks of <see cref="FilterTarget{T}"/>).</typeparam>
+        /// <param name="name">The property name.</param>
+        /// <param name="type">The property type.</param>
+        /// <param name="elements">Reads the collection, e.g. <c>t =&gt; t.Associations</c>.</param>
+        /// <param name="value">Reads an element's value, e.g. <c>a =&gt; a.Key</c>.</param>
+        /// <returns>This builder.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="elements"/> or <paramref name="value"/> is <see langword="null"/>.</exception>
+        /// <exception cref="ArgumentException"><paramref name="name"/> is blank or declared twice, or
+        /// <typeparamref name="TValue"/> does not fit <paramref name="type"/>.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not a defined value.</exception>
+        /// <remarks>A condition holds when <b>some</b> element's value satisfies it (<c>Elements.Any(e =&gt; …)</c>, an
+        /// <c>EXISTS</c> in SQL); its negations (is not, ≠, is unknown) hold when <b>no</b> element's value satisfies the
+        /// positive condition. Sorting uses the first element's value.</remarks>
+        public Builder Collection<TElement, TValue>(string name, CrmPropertyType type, Expression<Func<T, IEnumerable<TElement>>> elements, Expression<Func<TElement, TValue>> value)
+        {
+            ArgumentNullException.ThrowIfNull(elements);
+            ArgumentNullException.ThrowIfNull(value);
+            var valueType = CheckValueType<TValue>(name, type, nameof(value));
+            return Add(name, type, new CollectionAccessor(type, elements, value, valueType));
         }
 
         /// <summary>Declares properties read from a property bag of the item.</summary>
@@ -168,6 +185,20 @@ public sealed class FilterTarget<T>
         /// <summary>Finishes the declaration.</summary>
         /// <returns>The target.</returns>
         public FilterTarget<T> Build() => new(_accessors.ToImmutable(), _tieBreak, _properties.ToImmutable());
+
+        private static Type CheckValueType<TValue>(string name, CrmPropertyType type, string paramName)
+        {
+            var valueType = ValueType(type);
+            var underlying = Nullable.GetUnderlyingType(valueType) ?? valueType;
+            if (typeof(TValue) != valueType && typeof(TValue) != underlying)
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "The member of '{0}' is {1}, but a {2} property is read as {3}.", name, typeof(TValue).Name, type, underlying.Name),
+                    paramName);
+            }
+
+            return valueType;
+        }
 
         private Builder Add(string name, CrmPropertyType type, Accessor accessor)
         {
@@ -231,6 +262,34 @@ public sealed class FilterTarget<T>
                 p);
             var source = new ParameterReplacer(bag.Parameters[0], item).Visit(bag.Body);
             return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(CrmPropertyValue)], source, inner);
+        }
+    }
+
+    private sealed class CollectionAccessor(CrmPropertyType type, LambdaExpression elements, LambdaExpression value, Type valueType) : Accessor(type)
+    {
+        private readonly Type _element = value.Parameters[0].Type;
+
+        public override Expression Read(ParameterExpression item)
+        {
+            // The first element's value, used for sorting: Elements.Select(value).FirstOrDefault().
+            var select = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [_element, valueType], Source(item), Expression.Lambda(Value(value.Parameters[0]), value.Parameters[0]));
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.FirstOrDefault), [valueType], select);
+        }
+
+        public override Expression Test(LambdaExpression predicate, ParameterExpression item)
+        {
+            // Elements.Any(e => predicate(value(e))): an EXISTS in SQL.
+            var e = Expression.Parameter(_element, "e");
+            var inner = Expression.Lambda(new ParameterReplacer(predicate.Parameters[0], Value(e)).Visit(predicate.Body), e);
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [_element], Source(item), inner);
+        }
+
+        private Expression Source(ParameterExpression item) => new ParameterReplacer(elements.Parameters[0], item).Visit(elements.Body);
+
+        private Expression Value(ParameterExpression element)
+        {
+            var body = new ParameterReplacer(value.Parameters[0], element).Visit(value.Body);
+            return body.Type == valueType ? body : Expression.Convert(body, valueType);
         }
     }
 

@@ -32,6 +32,11 @@ public abstract class AggregateRoot<TState>
     /// <summary>Gets the current immutable state.</summary>
     public TState State { get; private set; }
 
+    /// <summary>Gets a value indicating whether an operation deleted the aggregate (<see cref="CommitDeletion"/>):
+    /// <see cref="OptimisticCommand"/> then deletes its record instead of saving <see cref="State"/>.</summary>
+    /// <value><see langword="false"/> until an operation deletes the aggregate; it never goes back.</value>
+    public bool IsDeleted { get; private set; }
+
     /// <summary>Gets the events recorded by the operations that succeeded since the last <see cref="ClearDomainEvents"/>.</summary>
     public IReadOnlyList<IDomainEvent> DomainEvents => _events;
 
@@ -52,6 +57,21 @@ public abstract class AggregateRoot<TState>
             _events.Add(domainEvent);
         }
 
+        return Result.Success();
+    }
+
+    /// <summary>Marks the aggregate deleted and records <paramref name="domainEvent"/>; <see cref="State"/> keeps the
+    /// last state (what was deleted).</summary>
+    /// <param name="domainEvent">The event of the deletion.</param>
+    /// <returns>A successful <see cref="Result"/>, for brevity at the call site.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="domainEvent"/> is <see langword="null"/>.</exception>
+    /// <remarks>For aggregates that are records of their own (one task), not for parts of a larger aggregate (a view
+    /// of a catalogue), which are removed from the state with <see cref="Commit"/>.</remarks>
+    protected Result CommitDeletion(IDomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        IsDeleted = true;
+        _events.Add(domainEvent);
         return Result.Success();
     }
 }

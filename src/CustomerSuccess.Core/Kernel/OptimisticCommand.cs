@@ -24,7 +24,9 @@ namespace CustomerSuccess.Core;
 /// re-checks every rule, so two concurrent commands can never both take the last free slot of a limit.</description></item>
 /// </list>
 /// <para>The clock is read once per call; every attempt gets that instant. An operation that leaves the aggregate's
-/// state unchanged (the same instance) writes nothing and returns no events. Events are handed to the store with the
+/// state unchanged (the same instance) writes nothing and returns no events. An operation that deletes the aggregate
+/// (<see cref="AggregateRoot{TState}.IsDeleted"/>) deletes its record by compare-and-set, with its events, and returns
+/// <see cref="VersionToken.None"/> as the new version. Events are handed to the store with the
 /// state, returned in the <see cref="Change{T}"/> and, after the save succeeded, passed to
 /// <see cref="ServiceContext.Events"/>.</para>
 /// </remarks>
@@ -90,13 +92,15 @@ public static class OptimisticCommand
                 return outcome.Error!;
             }
 
-            if (ReferenceEquals(aggregate.State, current))
+            if (!aggregate.IsDeleted && ReferenceEquals(aggregate.State, current))
             {
                 return Result.Success(new Change<TOutput>(output, seen, []));
             }
 
             IReadOnlyList<IDomainEvent> events = [.. aggregate.DomainEvents];
-            var saved = await store.SaveAsync(key, aggregate.State, seen, events, cancellationToken).ConfigureAwait(false);
+            var saved = aggregate.IsDeleted
+                ? (await store.DeleteAsync(key, seen, events, cancellationToken).ConfigureAwait(false)).Map(() => VersionToken.None)
+                : await store.SaveAsync(key, aggregate.State, seen, events, cancellationToken).ConfigureAwait(false);
             if (saved.TryGetValue(out var version))
             {
                 if (events.Count > 0)

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CustomerSuccess.Core.Scores.Events;
+using CustomerSuccess.Core.Tasks.Events;
 using CustomerSuccess.Core.Views.Events;
 using CustomerSuccess.Core.Workspaces.Events;
 
@@ -47,6 +48,12 @@ public sealed class DomainEventFormat
             ("health_score.group_cloned", PersistenceJson.Info<HealthScoreGroupCloned>()),
             ("health_score.group_deleted", PersistenceJson.Info<HealthScoreGroupDeleted>()),
             ("health_score.group_renamed", PersistenceJson.Info<HealthScoreGroupRenamed>()),
+            ("task.created", PersistenceJson.Info<TaskCreated>()),
+            ("task.edited", PersistenceJson.Info<TaskEdited>()),
+            ("task.assigned", PersistenceJson.Info<TaskAssigned>()),
+            ("task.completed", PersistenceJson.Info<TaskCompleted>()),
+            ("task.reopened", PersistenceJson.Info<TaskReopened>()),
+            ("task.deleted", PersistenceJson.Info<TaskDeleted>()),
         ];
         _byType = entries.ToFrozenDictionary(e => e.Info.Type);
         _byName = entries.ToFrozenDictionary(e => e.Name, e => e.Info, StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using CustomerSuccess.Core.Scores;
@@ -17,46 +18,39 @@ namespace CustomerSuccess.Core.Persistence;
 public static class PersistedForms
 {
     /// <summary>Gets the form of a portal's workspace directory (<c>workspace-directory</c>, keyed by portal id).</summary>
-    public static StateDocumentFormat<PortalId, WorkspaceDirectoryState> WorkspaceDirectory { get; } = new WorkspaceDirectoryFormat();
+    public static StateDocumentFormat<PortalId, WorkspaceDirectoryState> WorkspaceDirectory { get; } =
+        new PortalFormat<WorkspaceDirectoryState>("workspace-directory", s => s.PortalId, s => Workspaces.WorkspaceDirectory.CheckInvariants(s));
 
     /// <summary>Gets the form of a portal's workspace configuration (<c>workspace-configuration</c>, keyed by portal id).</summary>
-    public static StateDocumentFormat<PortalId, WorkspaceConfigurationState> WorkspaceConfiguration { get; } = new WorkspaceConfigurationFormat();
+    public static StateDocumentFormat<PortalId, WorkspaceConfigurationState> WorkspaceConfiguration { get; } =
+        new PortalFormat<WorkspaceConfigurationState>("workspace-configuration", s => s.PortalId, s => Workspaces.WorkspaceConfiguration.CheckInvariants(s));
 
     /// <summary>Gets the form of a view catalogue (<c>view-catalog</c>, keyed <c>portal/workspace/tab</c>).</summary>
     public static StateDocumentFormat<ViewCatalogKey, ViewCatalogState> ViewCatalog { get; } = new ViewCatalogFormat();
 
     /// <summary>Gets the form of a portal's health-score catalogue (<c>health-score-catalog</c>, keyed by portal id).</summary>
-    public static StateDocumentFormat<PortalId, HealthScoreCatalogState> HealthScoreCatalog { get; } = new HealthScoreCatalogFormat();
+    public static StateDocumentFormat<PortalId, HealthScoreCatalogState> HealthScoreCatalog { get; } =
+        new PortalFormat<HealthScoreCatalogState>("health-score-catalog", s => s.PortalId, s => Scores.HealthScoreCatalog.CheckInvariants(s));
 
     /// <summary>Gets the form of the library's domain events, for outboxes.</summary>
     public static DomainEventFormat Events { get; } = new();
 
     internal static string PortalKey(PortalId portalId) => portalId.Value.ToString(CultureInfo.InvariantCulture);
 
-    private sealed class WorkspaceDirectoryFormat() : StateDocumentFormat<PortalId, WorkspaceDirectoryState>("workspace-directory", 1)
+    /// <summary>The form of a state kept once per portal, keyed by the portal id.</summary>
+    private sealed class PortalFormat<TState>(string aggregateType, Func<TState, PortalId> portalOf, Action<TState> validate)
+        : StateDocumentFormat<PortalId, TState>(aggregateType, 1)
+        where TState : class
     {
-        protected override JsonTypeInfo<WorkspaceDirectoryState> StateTypeInfo => PersistenceJson.Info<WorkspaceDirectoryState>();
+        protected override JsonTypeInfo<TState> StateTypeInfo => PersistenceJson.Info<TState>();
 
         public override string FormatKey(PortalId key) => PortalKey(key);
 
         public override PortalId PortalOf(PortalId key) => key;
 
-        protected override PortalId KeyOf(WorkspaceDirectoryState state) => state.PortalId;
+        protected override PortalId KeyOf(TState state) => portalOf(state);
 
-        protected override void Validate(WorkspaceDirectoryState state) => Workspaces.WorkspaceDirectory.CheckInvariants(state);
-    }
-
-    private sealed class WorkspaceConfigurationFormat() : StateDocumentFormat<PortalId, WorkspaceConfigurationState>("workspace-configuration", 1)
-    {
-        protected override JsonTypeInfo<WorkspaceConfigurationState> StateTypeInfo => PersistenceJson.Info<WorkspaceConfigurationState>();
-
-        public override string FormatKey(PortalId key) => PortalKey(key);
-
-        public override PortalId PortalOf(PortalId key) => key;
-
-        protected override PortalId KeyOf(WorkspaceConfigurationState state) => state.PortalId;
-
-        protected override void Validate(WorkspaceConfigurationState state) => Workspaces.WorkspaceConfiguration.CheckInvariants(state);
+        protected override void Validate(TState state) => validate(state);
     }
 
     private sealed class ViewCatalogFormat() : StateDocumentFormat<ViewCatalogKey, ViewCatalogState>("view-catalog", 1)
@@ -71,18 +65,5 @@ public static class PersistedForms
         protected override ViewCatalogKey KeyOf(ViewCatalogState state) => state.Key;
 
         protected override void Validate(ViewCatalogState state) => Views.ViewCatalog.CheckInvariants(state);
-    }
-
-    private sealed class HealthScoreCatalogFormat() : StateDocumentFormat<PortalId, HealthScoreCatalogState>("health-score-catalog", 1)
-    {
-        protected override JsonTypeInfo<HealthScoreCatalogState> StateTypeInfo => PersistenceJson.Info<HealthScoreCatalogState>();
-
-        public override string FormatKey(PortalId key) => PortalKey(key);
-
-        public override PortalId PortalOf(PortalId key) => key;
-
-        protected override PortalId KeyOf(HealthScoreCatalogState state) => state.PortalId;
-
-        protected override void Validate(HealthScoreCatalogState state) => Scores.HealthScoreCatalog.CheckInvariants(state);
     }
 }

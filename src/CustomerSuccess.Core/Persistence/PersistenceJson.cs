@@ -9,6 +9,8 @@ using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.HealthScores.Serialization;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Scores.Events;
+using CustomerSuccess.Core.Tasks;
+using CustomerSuccess.Core.Tasks.Events;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Views.Events;
 using CustomerSuccess.Core.Workspaces;
@@ -49,6 +51,7 @@ internal static class PersistenceJson
         options.Converters.Add(new TypedIdJsonConverterFactory());
         options.Converters.Add(new CrmObjectTypeJsonConverter());
         options.Converters.Add(new ViewCatalogKeyJsonConverter());
+        options.Converters.Add(new TaskKeyJsonConverter());
         options.Converters.Add(new InitiatorJsonConverter());
         options.Converters.Add(new HealthScoreDefinitionJsonConverter());
         options.MakeReadOnly();
@@ -78,6 +81,13 @@ internal static class PersistenceJson
 /// <summary>Source-generated metadata for every persisted state and event.</summary>
 [JsonSerializable(typeof(WorkspaceDirectoryState))]
 [JsonSerializable(typeof(ViewCatalogKeyParts))]
+[JsonSerializable(typeof(TaskKeyParts))]
+[JsonSerializable(typeof(TaskCreated))]
+[JsonSerializable(typeof(TaskEdited))]
+[JsonSerializable(typeof(TaskAssigned))]
+[JsonSerializable(typeof(TaskCompleted))]
+[JsonSerializable(typeof(TaskReopened))]
+[JsonSerializable(typeof(TaskDeleted))]
 [JsonSerializable(typeof(WorkspaceConfigurationState))]
 [JsonSerializable(typeof(ViewCatalogState))]
 [JsonSerializable(typeof(HealthScoreCatalogState))]
@@ -145,6 +155,25 @@ internal sealed class ViewCatalogKeyJsonConverter : JsonConverter<ViewCatalogKey
     public override void Write(Utf8JsonWriter writer, ViewCatalogKey value, JsonSerializerOptions options) =>
         JsonSerializer.Serialize(writer, new ViewCatalogKeyParts(value.PortalId, value.WorkspaceId, value.Tab), (JsonTypeInfo<ViewCatalogKeyParts>)options.GetTypeInfo(typeof(ViewCatalogKeyParts)));
 }
+
+/// <summary>A task's key as <c>{"portalId": 1, "taskId": 2}</c>.</summary>
+internal sealed class TaskKeyJsonConverter : JsonConverter<TaskKey>
+{
+    public override TaskKey Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var parts = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<TaskKeyParts>)options.GetTypeInfo(typeof(TaskKeyParts)))
+            ?? throw new JsonException("A task key must be an object.");
+        return parts.PortalId.IsDefault || parts.TaskId.IsDefault
+            ? throw new JsonException("A task key needs a portal and a task id.")
+            : TaskKey.Create(parts.PortalId, parts.TaskId);
+    }
+
+    public override void Write(Utf8JsonWriter writer, TaskKey value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, new TaskKeyParts(value.PortalId, value.TaskId), (JsonTypeInfo<TaskKeyParts>)options.GetTypeInfo(typeof(TaskKeyParts)));
+}
+
+/// <summary>The parts of a <see cref="TaskKey"/>.</summary>
+internal sealed record TaskKeyParts(PortalId PortalId, TaskId TaskId);
 
 /// <summary>The parts of a <see cref="ViewCatalogKey"/>.</summary>
 internal sealed record ViewCatalogKeyParts(PortalId PortalId, WorkspaceId WorkspaceId, ViewTab Tab);

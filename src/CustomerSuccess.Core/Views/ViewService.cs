@@ -33,8 +33,7 @@ namespace CustomerSuccess.Core.Views;
 /// </remarks>
 public sealed class ViewService
 {
-    private readonly AggregateRepository<ViewCatalogKey, ViewCatalogState, ViewCatalog> _catalogs;
-    private readonly AggregateRepository<PortalId, WorkspaceDirectoryState, WorkspaceDirectory> _directories;
+    private readonly WorkspaceTabAccess _tabs;
     private readonly IRecordQuery _records;
     private readonly ServiceContext _context;
 
@@ -52,8 +51,7 @@ public sealed class ViewService
         ArgumentNullException.ThrowIfNull(context);
         _records = records;
         _context = context;
-        _catalogs = new(store, context, state => new ViewCatalog(state, context.Policy), ViewCatalog.CreateInitialState);
-        _directories = new(directories, context, state => new WorkspaceDirectory(state, context.Policy), WorkspaceDirectory.CreateInitialState);
+        _tabs = new(store, directories, context);
     }
 
     /// <summary>Returns the views <paramref name="actor"/> can see in a tab and the default views (rules 9, 28, 36).</summary>
@@ -67,12 +65,12 @@ public sealed class ViewService
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<Result<Versioned<VisibleViews>>> GetViewsAsync(Actor actor, AccountContext account, ViewCatalogKey catalog, CancellationToken cancellationToken = default)
     {
-        if (await AuthorizeTabAsync(actor, account, catalog, CsOperation.UseWorkspaceTabs, cancellationToken).ConfigureAwait(false) is { IsFailure: true } denied)
+        if (await _tabs.AuthorizeAsync(actor, account, catalog, CsOperation.UseWorkspaceTabs, cancellationToken).ConfigureAwait(false) is { IsFailure: true } denied)
         {
             return denied.Error;
         }
 
-        var (aggregate, version) = await _catalogs.RestoreAsync(catalog, cancellationToken).ConfigureAwait(false);
+        var (aggregate, version) = await _tabs.Catalogs.RestoreAsync(catalog, cancellationToken).ConfigureAwait(false);
         return new Versioned<VisibleViews>(Visible(aggregate, actor), version);
     }
 
@@ -132,13 +130,7 @@ public sealed class ViewService
     public async Task<Result<RecordPage>> ListRecordsAsync(Actor actor, AccountContext account, RecordListRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await AuthorizeTabAsync(actor, account, request.Catalog, CsOperation.UseWorkspaceTabs, cancellationToken).ConfigureAwait(false) is { IsFailure: true } denied)
-        {
-            return denied.Error;
-        }
-
-        var (aggregate, _) = await _catalogs.RestoreAsync(request.Catalog, cancellationToken).ConfigureAwait(false);
-        var found = aggregate.FindVisible(actor, request.ViewId);
+        var found = await _tabs.FindViewAsync(actor, account, request.Catalog, request.ViewId, cancellationToken).ConfigureAwait(false);
         if (!found.TryGetValue(out var view))
         {
             return found.Error!;
@@ -160,21 +152,6 @@ public sealed class ViewService
     private static VisibleViews Visible(ViewCatalog catalog, Actor actor) =>
         new(catalog.ListVisibleTo(actor.UserId), catalog.DefaultViews);
 
-    /// <summary>The tab check every call starts with: the operation, the portal, the workspace's visibility (rule 28).
-    /// The account's own directory is always loaded, so a key of another portal costs the same as a missing workspace.</summary>
-    private async Task<Result> AuthorizeTabAsync(Actor actor, AccountContext account, ViewCatalogKey catalog, CsOperation operation, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(account);
-        var directory = await _directories.LoadAsync(account.PortalId, cancellationToken).ConfigureAwait(false);
-        if (catalog.PortalId != account.PortalId)
-        {
-            return _context.Policy.Authorize(actor, account, operation).Bind(() => Result.Failure(WorkspaceErrors.NotFound(catalog.WorkspaceId)));
-        }
-
-        return _context.Policy.AuthorizeWorkspace(actor, account, operation, directory.State, catalog.WorkspaceId).ToResult();
-    }
-
     private async Task<Result<Change<TOutput>>> ExecuteAsync<TOutput>(
         Actor actor,
         AccountContext account,
@@ -183,11 +160,11 @@ public sealed class ViewService
         VersionToken? expectedVersion,
         CancellationToken cancellationToken)
     {
-        if (await AuthorizeTabAsync(actor, account, catalog, CsOperation.UseWorkspaceTabs, cancellationToken).ConfigureAwait(false) is { IsFailure: true } denied)
+        if (await _tabs.AuthorizeAsync(actor, account, catalog, CsOperation.UseWorkspaceTabs, cancellationToken).ConfigureAwait(false) is { IsFailure: true } denied)
         {
             return denied.Error;
         }
 
-        return await _catalogs.ExecuteAsync(catalog, operation, expectedVersion, cancellationToken).ConfigureAwait(false);
+        return await _tabs.Catalogs.ExecuteAsync(catalog, operation, expectedVersion, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -45,6 +45,8 @@ public sealed class AccessPolicyTests
         [CsOperation.UseCustomObjectAsCustomerObject] = ("12 14", "perm ent ent seat perm none none perm", "perm ok ok seat perm none none perm"),
         [CsOperation.UseCustomObjectForServices] = ("12 17", "perm ent ent seat perm none none perm", "perm ok ok seat perm none none perm"),
         [CsOperation.ChooseScoreProfile] = ("12 39", "ent ent ent ent none none none ent", "ok ok ok ok none none none ok"),
+        [CsOperation.ManageOwnTasks] = ("2 56 58", "ok ok ok summary none none none ok", "ok ok ok summary none none none ok"),
+        [CsOperation.ManageOthersTasks] = ("58", "perm ok ok summary none none none perm", "perm ok ok summary none none none perm"),
     };
 
     private static readonly Dictionary<string, string> Codes = new()
@@ -260,6 +262,25 @@ public sealed class AccessPolicyTests
                 Assert.Equal(expected, policy.Can(actor, account, CsOperation.ManageHealthScores));
             }
         }
+    }
+
+    [Fact]
+    [Trait("Rule", "58")]
+    [Trait("Rule", "56")]
+    public void TaskRows_OwnTasksForEveryoneWithFullAccess_OtherUsersTasksForManagersAndSuperAdmins()
+    {
+        // Reading R58: creating tasks and changing one's own is part of using the tabs; changing anybody else's task
+        // is managing the workspace, as sharing views with Everyone is.
+        var account = Account(ServiceHubTier.Professional);
+        foreach (var (name, actor) in Columns)
+        {
+            Assert.Equal(AccessPolicy.Default.Can(actor, account, CsOperation.UseWorkspaceTabs), AccessPolicy.Default.Can(actor, account, CsOperation.ManageOwnTasks));
+            Assert.True(
+                AccessPolicy.Default.Can(actor, account, CsOperation.ManageOthersTasks) == AccessPolicy.Default.Can(actor, account, CsOperation.ShareViewWithEveryone),
+                name);
+        }
+
+        Assert.Equal(AccessErrors.ViewAsReadOnlyCode, AccessPolicy.Default.Authorize(Actor.Manager(UserId.From(2)).ViewAs(Actor.Csm(UserId.From(1))), account, CsOperation.ManageOwnTasks).Error!.Code);
     }
 
     [Fact]

@@ -4,8 +4,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
 using CustomerSuccess.Core.Records;
+using CustomerSuccess.Core.Schedule;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Stores.InMemory;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using CustomerSuccess.Core.Workspaces.Events;
@@ -40,6 +42,11 @@ public sealed class AddCustomerSuccessTests
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<WorkspaceSettingsService>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<HealthScoreCatalogService>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<ViewService>());
+        var tasks = Assert.IsType<InMemoryTaskStore>(provider.GetRequiredService<ITaskStore>());
+        Assert.Same(tasks, provider.GetRequiredService<ITaskQuery>());
+        Assert.IsType<InMemoryMeetingQuery>(provider.GetRequiredService<IMeetingQuery>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<TaskService>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ScheduleService>());
     }
 
     [Fact]

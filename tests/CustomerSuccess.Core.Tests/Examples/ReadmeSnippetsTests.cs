@@ -10,21 +10,45 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace CustomerSuccess.Core.Tests.Examples;
 
-/// <summary>The README's C# examples, taken from the README itself, compiled as programs of a new console project (implicit
-/// usings on) against the library and the packages the README names, and run: if the API changes or an example is
-/// edited into something that does not compile, this fails.</summary>
+/// <summary>The README's C# examples (and those of the guides that show whole programs, such as docs/tasks.md), taken from
+/// the files themselves, compiled as programs of a new console project (implicit usings on) against the library and the
+/// packages the README names, and run: if the API changes or an example is edited into something that does not compile,
+/// this fails.</summary>
 public sealed partial class ReadmeSnippetsTests
 {
+    /// <summary>The guides (besides the README) whose <c>csharp</c> blocks are whole programs.</summary>
+    private static readonly string[] Guides = ["tasks.md"];
+
     public static TheoryData<int> Snippets()
     {
         var data = new TheoryData<int>();
-        for (var i = 0; i < ReadSnippets().Count; i++)
+        for (var i = 0; i < ReadSnippets("README.md").Count; i++)
         {
             data.Add(i);
         }
 
         return data;
     }
+
+    public static TheoryData<string, int> GuideSnippets()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var document in Guides)
+        {
+            for (var i = 0; i < ReadSnippets(document).Count; i++)
+            {
+                data.Add(document, i);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GuideSnippets))]
+    [Trait("Rule", "55")]
+    [Trait("Rule", "60")]
+    public Task GuideSnippet_CompilesAgainstThePackagesAndRuns(string document, int index) => CompileAndRunAsync(document, index);
 
     [Fact]
     public void Readme_HasTheQuickStartAndTheScoringExample()
@@ -39,9 +63,11 @@ public sealed partial class ReadmeSnippetsTests
     [MemberData(nameof(Snippets))]
     [Trait("Rule", "26")]
     [Trait("Rule", "29")]
-    public async Task ReadmeSnippet_CompilesAgainstThePackagesAndRuns(int index)
+    public Task ReadmeSnippet_CompilesAgainstThePackagesAndRuns(int index) => CompileAndRunAsync("README.md", index);
+
+    private static async Task CompileAndRunAsync(string document, int index)
     {
-        var source = ReadSnippets()[index];
+        var source = ReadSnippets(document)[index];
         var compilation = CSharpCompilation.Create(
             $"ReadmeSnippet{index}",
             [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)), CSharpSyntaxTree.ParseText(ImplicitUsings)],
@@ -51,7 +77,7 @@ public sealed partial class ReadmeSnippetsTests
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
         var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
-        Assert.True(emitted.Success, $"README snippet {index} does not compile:\n{string.Join("\n", errors)}\n---\n{source}");
+        Assert.True(emitted.Success, $"{document} snippet {index} does not compile:\n{string.Join("\n", errors)}\n---\n{source}");
 
         var assembly = Assembly.Load(image.ToArray());
         var entry = assembly.EntryPoint!;
@@ -85,10 +111,10 @@ public sealed partial class ReadmeSnippetsTests
         global using System.Threading.Tasks;
         """;
 
-    private static List<string> ReadSnippets()
+    private static List<string> ReadSnippets(string document = "README.md")
     {
-        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
-        return [.. CSharpBlock().Matches(readme).Select(m => m.Groups["code"].Value)];
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, document));
+        return [.. CSharpBlock().Matches(text).Select(m => m.Groups["code"].Value)];
     }
 
     private static IEnumerable<MetadataReference> References()

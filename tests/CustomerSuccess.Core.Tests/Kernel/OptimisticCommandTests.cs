@@ -41,6 +41,12 @@ public sealed class OptimisticCommandTests
         }
 
         public Result<int> Increment(Instant now) => Set(State.Value + 1, now);
+
+        public Result<int> Remove(Instant now)
+        {
+            CommitDeletion(new CounterSet(State.Value, 0, Initiator.User(UserId.From(1)), now));
+            return State.Value;
+        }
     }
 
     /// <summary>A store that lets another writer in between a load and the next save, a given number of times.</summary>
@@ -95,6 +101,26 @@ public sealed class OptimisticCommandTests
     private static Task<Result<Change<int>>> Run(
         ServiceContext context, IAggregateStore<string, Counter> store, Func<CounterAggregate, Instant, Result<int>> operation, VersionToken? expected = null, CancellationToken cancellationToken = default) =>
         OptimisticCommand.RunAsync(context, store, "k", s => new CounterAggregate(s), () => new Counter(0), operation, expected, cancellationToken);
+
+    [Fact]
+    public async Task RunAsync_AnOperationThatDeletesTheAggregate_DeletesItsRecordWithTheEvents()
+    {
+        var store = new InterferingStore(interferences: 0);
+        var dispatcher = new RecordingDispatcher();
+        var created = await store.SaveAsync("k", new Counter(5), VersionToken.None, []);
+
+        var stale = await Run(Context(dispatcher), store, (a, now) => a.Remove(now), expected: VersionToken.From("0"));
+        var deleted = await Run(Context(dispatcher), store, (a, now) => a.Remove(now), expected: created.Value);
+        var missing = await Run(Context(dispatcher), store, (a, now) => a.Remove(now), expected: created.Value);
+
+        Assert.Equal(ConcurrencyErrors.ConflictCode, stale.Error!.Code);
+        Assert.True(deleted.IsSuccess, deleted.ToString());
+        Assert.Equal((5, VersionToken.None), (deleted.Value.Output, deleted.Value.Version));
+        Assert.Null(await store.LoadAsync("k"));
+        Assert.Equal(deleted.Value.Events, store.Outbox);
+        Assert.Equal(deleted.Value.Events, dispatcher.Seen);
+        Assert.Equal(ConcurrencyErrors.ConflictCode, missing.Error!.Code);
+    }
 
     [Fact]
     public async Task RunAsync_ServerSideCommand_RetriesOnConflictOnFreshState()

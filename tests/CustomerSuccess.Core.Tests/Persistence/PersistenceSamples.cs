@@ -8,6 +8,7 @@ using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.HealthScores.Templates;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using NodaTime;
@@ -91,6 +92,9 @@ internal static class PersistenceSamples
         _ when type == typeof(WorkspaceSettings) => Configuration.Settings[WorkspaceId.From(1)],
         _ when type == typeof(ViewCatalogKey) => ViewCatalog.Key,
         _ when type == typeof(ViewDefinition) => ViewCatalog.Views[1].Definition,
+        _ when type == typeof(TaskKey) => TaskKey.Create(Portal, TaskId.From(5)),
+        _ when type == typeof(TaskDetails) => new TaskDetails("Call — Zoë ✓", TaskType.Call, At) { Notes = "notes\nline 2", AssigneeId = UserId.From(7) },
+        _ when type == typeof(UserId?) => name.StartsWith("Previous", StringComparison.Ordinal) ? null : UserId.From(8),
         _ when type.IsEnum => Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1),
         _ => throw new NotSupportedException($"No sample value for {type.Name} {name}: add one."),
     };

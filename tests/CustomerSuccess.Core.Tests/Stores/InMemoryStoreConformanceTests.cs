@@ -64,3 +64,22 @@ public sealed class InMemoryRecordQueryConformanceTests : RecordQueryConformance
         return store;
     }
 }
+
+public sealed class InMemoryTenantIsolationConformanceTests : TenantIsolationConformance
+{
+    protected override Task<IsolationStores> CreateStoresAsync()
+    {
+        var records = new InMemoryRecordQuery();
+        return Task.FromResult(new IsolationStores(
+            new InMemoryWorkspaceDirectoryStore(),
+            new InMemoryWorkspaceConfigurationStore(),
+            new InMemoryViewCatalogStore(),
+            new InMemoryHealthScoreCatalogStore(),
+            records,
+            (record, _) =>
+            {
+                records.Upsert(record);
+                return Task.CompletedTask;
+            }));
+    }
+}

@@ -1,28 +1,27 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
 using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
-using CustomerSuccess.Core.Stores.InMemory;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using NodaTime;
-using NodaTime.Testing;
+using Xunit;
 
-namespace CustomerSuccess.Core.Tests.Isolation;
+namespace CustomerSuccess.Core.Testing;
 
 /// <summary>
-/// Tenant isolation by construction: for any two portals and any sequence of operations on both, whatever one portal can
+/// Tenant isolation by construction, on any store: for any two portals and any sequence of operations on both, whatever one portal can
 /// observe through the services and ports (lists, counts, totals, versions, errors) is exactly what it would observe if
 /// the other portal did not exist; and a key of the other portal is answered like one that does not exist.
 /// </summary>
-public sealed class TenantIsolationProperties
+public abstract class TenantIsolationConformance
 {
     private static readonly AccountContext A = new(PortalId.From(1), ServiceHubTier.Enterprise);
     private static readonly AccountContext B = new(PortalId.From(2), ServiceHubTier.Enterprise);
@@ -30,7 +29,7 @@ public sealed class TenantIsolationProperties
     private static readonly CrmObjectSchema Companies = new(CrmObjectType.Companies, [new CrmProperty("tier", CrmPropertyType.Text)]);
     private static readonly CrmSchema Schema = new([new CrmObjectSchema(CrmObjectType.Companies, [new CrmProperty("company_csm", CrmPropertyType.User), new CrmProperty("tier", CrmPropertyType.Text)])]);
 
-    public enum Kind
+    private enum Kind
     {
         CreateWorkspace,
         RenameWorkspace,
@@ -43,52 +42,28 @@ public sealed class TenantIsolationProperties
         ProbeOtherPortal,
     }
 
-    public sealed record Operation(bool OnA, Kind Kind, int Number, int Other)
+    private sealed record Operation(bool OnA, Kind Kind, int Number, int Other)
     {
         public override string ToString() => $"{(OnA ? "A" : "B")}:{Kind}({Number},{Other})";
     }
 
-    private sealed class World
-    {
-        public InMemoryWorkspaceDirectoryStore Directories { get; } = new();
+    /// <summary>Gets the number of generated operation sequences (each runs on two fresh sets of stores).</summary>
+    protected virtual int Cases => 500;
 
-        public InMemoryWorkspaceConfigurationStore Configurations { get; } = new();
+    /// <summary>Creates a fresh, empty set of stores.</summary>
+    /// <returns>The stores.</returns>
+    protected abstract Task<IsolationStores> CreateStoresAsync();
 
-        public InMemoryViewCatalogStore Views { get; } = new();
-
-        public InMemoryHealthScoreCatalogStore Scores { get; } = new();
-
-        public InMemoryRecordQuery Records { get; } = new();
-
-        public ServiceContext Context { get; } = new(AccessPolicy.Default, new FakeClock(Instant.FromUtc(2026, 1, 1, 0, 0)));
-
-        public WorkspaceService Workspaces => new(Directories, Context);
-
-        public WorkspaceSettingsService Settings => new(Configurations, Directories, Context);
-
-        public ViewService ViewsService => new(Views, Records, Directories, Context);
-
-        public HealthScoreCatalogService ScoresService => new(Scores, Configurations, Context);
-    }
-
-    private static Arbitrary<Operation[]> Sequences() =>
-        (from count in Gen.Choose(1, 25)
-         from ops in Gen.ArrayOf(
-             from onA in Gen.Elements(true, false)
-             from kind in Gen.Elements(Enum.GetValues<Kind>())
-             from number in Gen.Choose(1, 7)
-             from other in Gen.Choose(1, 4)
-             select new Operation(onA, kind, number, other),
-             count)
-         select ops).ToArbitrary();
-
-    [Property(MaxTest = 500)]
+    /// <summary>For any two portals and any sequence of operations on both, whatever one portal observes through the
+    /// services (lists, counts, totals, versions, errors) is what it would observe if the other did not exist, and a key
+    /// of the other portal is answered like a missing one (rule 28's isolation of tenants).</summary>
+    [Fact]
     [Trait("Rule", "28")]
-    public Property AnyOperationsOnTwoPortals_NothingOfOneIsObservableFromTheOther() =>
+    public virtual void Any_operations_on_two_portals_nothing_of_one_is_observable_from_the_other() =>
         Prop.ForAll(Sequences(), ops =>
         {
-            var both = new World();
-            var alone = new World();
+            var both = new World(CreateStoresAsync().GetAwaiter().GetResult());
+            var alone = new World(CreateStoresAsync().GetAwaiter().GetResult());
             foreach (var op in ops)
             {
                 var probe = Apply(both, op).GetAwaiter().GetResult();
@@ -105,7 +80,38 @@ public sealed class TenantIsolationProperties
 
             Assert.Equal(Observe(alone, B).GetAwaiter().GetResult(), Observe(both, B).GetAwaiter().GetResult());
             return true;
-        });
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Cases));
+
+    private sealed class World(IsolationStores stores)
+    {
+        public IsolationStores Stores { get; } = stores;
+
+        public ServiceContext Context { get; } = new(AccessPolicy.Default, new FixedClock(Instant.FromUtc(2026, 1, 1, 0, 0)));
+
+        public WorkspaceService Workspaces => new(Stores.WorkspaceDirectories, Context);
+
+        public WorkspaceSettingsService Settings => new(Stores.WorkspaceConfigurations, Stores.WorkspaceDirectories, Context);
+
+        public ViewService ViewsService => new(Stores.ViewCatalogs, Stores.Records, Stores.WorkspaceDirectories, Context);
+
+        public HealthScoreCatalogService ScoresService => new(Stores.HealthScoreCatalogs, Stores.WorkspaceConfigurations, Context);
+    }
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+
+    private static Arbitrary<Operation[]> Sequences() =>
+        (from count in Gen.Choose(1, 25)
+         from ops in Gen.ArrayOf(
+             from onA in Gen.Elements(true, false)
+             from kind in Gen.Elements(Enum.GetValues<Kind>())
+             from number in Gen.Choose(1, 7)
+             from other in Gen.Choose(1, 4)
+             select new Operation(onA, kind, number, other),
+             count)
+         select ops).ToArbitrary();
 
     private static async Task<string?> Apply(World world, Operation op)
     {
@@ -120,23 +126,23 @@ public sealed class TenantIsolationProperties
             Kind.ConfigureCustomers => (await world.Settings.ConfigureCustomersAsync(Manager, account, workspaceId, "company_csm", null, Schema)).ToResult(),
             Kind.CreateView => (await world.ViewsService.CreateViewAsync(Manager, account, catalog, new ViewDefinition($"V{op.Other}", op.Other % 2 == 0 ? ViewSharing.Everyone : ViewSharing.Private, [RecordFilterTarget.CsmOwner]), RecordFilterTarget.For(Companies))).ToResult(),
             Kind.SetDefaultView => (await world.ViewsService.SetDefaultViewAsync(Manager, account, catalog, ViewId.From(op.Other), "card")).ToResult(),
-            Kind.AddRecord => AddRecord(world, account, op),
+            Kind.AddRecord => await AddRecord(world, account, op),
             Kind.CreateScore => (await world.ScoresService.CreateFromScratchAsync(Manager, account, $"S{op.Other}")).ToResult(),
             _ => (await world.ViewsService.GetViewsAsync(Manager, account, ViewCatalogKey.Create(op.OnA ? B.PortalId : A.PortalId, workspaceId, ViewTab.Customers))).ToResult(),
         };
         return result.Error?.Code;
     }
 
-    private static Result AddRecord(World world, AccountContext account, Operation op)
+    private static async Task<Result> AddRecord(World world, AccountContext account, Operation op)
     {
-        world.Records.Upsert(new CrmRecord
+        await world.Stores.UpsertRecordAsync(new CrmRecord
         {
             PortalId = account.PortalId,
             ObjectType = CrmObjectType.Companies,
             Id = RecordId.From(op.Number),
             CsmOwnerId = Manager.UserId,
             CreatedAt = Instant.FromUtc(2025, 1, op.Other, 0, 0),
-        });
+        }, CancellationToken.None);
         return Result.Success();
     }
 

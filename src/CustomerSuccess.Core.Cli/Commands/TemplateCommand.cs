@@ -1,0 +1,73 @@
+using System;
+using System.ComponentModel;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerSuccess.Core.Cli.Infrastructure;
+using CustomerSuccess.Core.Cli.Output;
+using CustomerSuccess.Core.HealthScores.Serialization;
+using CustomerSuccess.Core.HealthScores.Templates;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CustomerSuccess.Core.Cli.Commands;
+
+/// <summary><c>cs-core template</c>: write a definition to start from.</summary>
+internal sealed class TemplateCommand(CliConsole console) : AsyncCommand<TemplateCommand.Settings>
+{
+    /// <summary>The name of the embedded Telco sample definition.</summary>
+    public const string TelcoSample = "telco-health-score.json";
+
+    internal sealed class Settings : CliSettings
+    {
+        [CommandArgument(0, "[NAME]")]
+        [Description("[bold]starter[/] (default): HubSpot's five pre-defined groups, with event criteria; [bold]telco[/]: property criteria that score the Telco customer churn data.")]
+        public string Name { get; init; } = "starter";
+
+        [CommandOption("-o|--out <PATH>")]
+        [Description("Write the definition to this file instead of standard output.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace --out if it exists.")]
+        public bool Force { get; init; }
+
+        [CommandOption("--object-type <TYPE>")]
+        [Description("For the starter: the object the score is for (companies, contacts or a custom object).")]
+        [DefaultValue("companies")]
+        public string ObjectType { get; init; } = "companies";
+
+        public override ValidationResult Validate() =>
+            Name is "starter" or "telco"
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"'{Name}' is not a template; use starter or telco.");
+    }
+
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        string json = settings.Name == "telco" ? ReadSample(TelcoSample) : HealthScoreJson.Serialize(HealthScoreTemplates.Starter(settings.ObjectType));
+        if (settings.Out is { } path)
+        {
+            using AtomicFile output = AtomicFile.Create(path, "--out", settings.Force);
+            output.Writer.Write(json.TrimEnd() + "\n");
+            output.Commit();
+            console.Note($"Wrote the {settings.Name} definition to {path}.");
+        }
+        else
+        {
+            console.OutWriter.WriteLine(json.TrimEnd());
+        }
+
+        return Task.FromResult(ExitCodes.Success);
+    }
+
+    /// <summary>Reads an embedded sample definition.</summary>
+    public static string ReadSample(string name)
+    {
+        using Stream stream = typeof(TemplateCommand).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded sample '{name}' is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
