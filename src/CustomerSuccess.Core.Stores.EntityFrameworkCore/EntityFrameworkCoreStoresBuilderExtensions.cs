@@ -22,7 +22,20 @@ public static class EntityFrameworkCoreStoresBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        var stores = EntityFrameworkCoreStores.Create(configure);
+        return builder.AddEntityFrameworkCoreStores(EntityFrameworkCoreStores.Create(configure));
+    }
+
+    /// <summary>Registers stores that are already open (for example from
+    /// <see cref="EntityFrameworkCoreStores.OpenSqliteAsync"/>, which has applied the migrations): the store of every
+    /// port and <see cref="EntityFrameworkCoreStores"/> itself, each unless registered already.</summary>
+    /// <param name="builder">The builder <c>AddCustomerSuccess()</c> returned.</param>
+    /// <param name="stores">The stores.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="stores"/> is <see langword="null"/>.</exception>
+    public static CustomerSuccessBuilder AddEntityFrameworkCoreStores(this CustomerSuccessBuilder builder, EntityFrameworkCoreStores stores)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(stores);
         var services = builder.Services;
         services.TryAddSingleton(stores);
         services.TryAddSingleton(stores.WorkspaceDirectories);
