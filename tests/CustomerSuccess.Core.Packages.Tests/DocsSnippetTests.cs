@@ -120,8 +120,11 @@ public sealed class DocsSnippetTests
             []),
         [("specifications.md", 0, "")] = (AccountTypes, []),
         [("specifications.md", 1, "")] = (AccountTypes + "IClock clock = null!;\npublic sealed class AccountsRenewingBetweenSpec(Instant from, Instant to) : Specification<Account>;\n", []),
-        [("specifications.md", 2, "")] = (AccountTypes, []),
+        [("specifications.md", 2, "")] = ("using CustomerSuccess.Core.Stores.EntityFrameworkCore;\n" + AccountTypes, []),
+        // The repository shows its members up to "// ...": the rest of the interface is deliberately left out.
+        [("specifications.md", 3, "")] = (AccountTypes, ["CS0535"]),
         [("specifications.md", 4, "")] = (AccountsAndDb + "public sealed record AccountRow(AccountId Id, string Name);\nIReadRepositoryBase<Account> repository = null!;\nCancellationToken ct = default;\n", []),
+        [("specifications.md", 5, "")] = (AccountsAndDb, []),
         [("stores.md", 0, "")] = (string.Empty, []),
         [("stores.md", 1, "")] = (AcmeStoreParts, []),
         [("stores.md", 2, "")] = (AcmeStores, []),

@@ -120,6 +120,32 @@ public abstract class EfRecordQueryConformance(bool onPostgreSql) : RecordQueryC
     }
 }
 
+/// <summary>Tenant isolation on the EF Core store. Each generated sequence runs on two fresh, migrated databases, so
+/// fewer sequences run here than on the in-memory store (500): the property's operations are the same on every store, and
+/// what this derivation checks is the store's own scoping of keys, rows and queries by portal.</summary>
+public abstract class EfTenantIsolationConformance(bool onPostgreSql, int cases) : TenantIsolationConformance, IAsyncLifetime
+{
+    private readonly EfKitHost _host = new(onPostgreSql);
+
+    protected override int Cases => cases;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    protected override async Task<IsolationStores> CreateStoresAsync()
+    {
+        var stores = await _host.OpenAsync(s => s);
+        return new IsolationStores(
+            stores.WorkspaceDirectories,
+            stores.WorkspaceConfigurations,
+            stores.ViewCatalogs,
+            stores.HealthScoreCatalogs,
+            stores.Records,
+            (record, cancellationToken) => stores.RecordStore.UpsertAsync([record], cancellationToken));
+    }
+}
+
 public sealed class SqliteWorkspaceDirectoryConformanceTests() : EfWorkspaceDirectoryConformance(onPostgreSql: false);
 
 public sealed class SqliteWorkspaceConfigurationConformanceTests() : EfWorkspaceConfigurationConformance(onPostgreSql: false);
@@ -143,3 +169,7 @@ public sealed class PostgreSqlHealthScoreCatalogConformanceTests() : EfHealthSco
 public sealed class PostgreSqlServiceInvariantConformanceTests() : EfServiceInvariantConformance(onPostgreSql: true);
 
 public sealed class PostgreSqlRecordQueryConformanceTests() : EfRecordQueryConformance(onPostgreSql: true);
+
+public sealed class SqliteTenantIsolationConformanceTests() : EfTenantIsolationConformance(onPostgreSql: false, cases: 60);
+
+public sealed class PostgreSqlTenantIsolationConformanceTests() : EfTenantIsolationConformance(onPostgreSql: true, cases: 30);

@@ -116,10 +116,10 @@ internal sealed class DemoCommand(IClock clock, CliConsole console) : AsyncComma
     {
         console.Heading("Workspaces and teams (rules 25-31)");
         var before = await _workspaces.GetDirectoryAsync(Manager, Account, cancellationToken).ConfigureAwait(false);
-        if (before.IsSuccess && before.Value.State.Workspaces.Count > 0)
+        if (before.IsSuccess && before.Value.State.TeamWorkspaceCount > 0)
         {
-            string saved = string.Join(", ", before.Value.State.Workspaces.Values.Select(w => $"'{w.Name}'"));
-            console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The store already holds {before.Value.State.Workspaces.Count} team workspaces from an earlier run: {saved}. Creating them again is refused:");
+            string saved = string.Join(", ", before.Value.State.TeamWorkspaces.Select(w => $"'{w.Name}'"));
+            console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The store already holds {before.Value.State.TeamWorkspaceCount} team workspaces from an earlier run: {saved}. Creating them again is refused:");
         }
 
         string[] names = ["EMEA", "APAC", "Americas", "Strategic", "SMB"];
