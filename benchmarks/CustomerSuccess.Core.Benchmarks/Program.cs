@@ -89,6 +89,12 @@ public static class Program
             return;
         }
 
+        if (args.Length is 3 or 4 && args[0] == "--scale")
+        {
+            StoreScale.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length == 4 ? args[3] : "all").GetAwaiter().GetResult();
+            return;
+        }
+
         // A short job (3 warm-up, 3 measured iterations), in process: the shared machine's build of BenchmarkDotNet's
         // generated project fails on this repository's documentation settings, and setups at 1M accounts need more
         // than the in-process default timeout of 5 minutes.
