@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
@@ -158,13 +159,14 @@ public sealed class ViewService
         ViewCatalogKey catalog,
         Func<ViewCatalog, Instant, Result<TOutput>> operation,
         VersionToken? expectedVersion,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        [CallerMemberName] string? command = null)
     {
         if (await _tabs.AuthorizeAsync(actor, account, catalog, CsOperation.UseWorkspaceTabs, cancellationToken).ConfigureAwait(false) is { IsFailure: true } denied)
         {
             return denied.Error;
         }
 
-        return await _tabs.Catalogs.ExecuteAsync(catalog, operation, expectedVersion, cancellationToken).ConfigureAwait(false);
+        return await _tabs.Catalogs.ExecuteAsync(catalog, operation, expectedVersion, cancellationToken, command).ConfigureAwait(false);
     }
 }
