@@ -36,6 +36,7 @@ public static class InMemoryStoresBuilderExtensions
         services.TryAddSingleton<ITaskStore>(sp => sp.GetRequiredService<InMemoryTaskStore>());
         services.TryAddSingleton<ITaskQuery>(sp => sp.GetRequiredService<InMemoryTaskStore>());
         services.TryAddSingleton<IMeetingQuery>(_ => new InMemoryMeetingQuery());
+        services.TryAddSingleton<IPlaybookUsageQuery>(_ => new InMemoryPlaybookUsageQuery());
         return builder;
     }
 }

@@ -13,8 +13,9 @@ namespace CustomerSuccess.Core.Schedule;
 /// <summary>
 /// The schedule (rules 38, 60–63): a user's meetings (through <see cref="IMeetingQuery"/>) and tasks (through
 /// <see cref="ITaskQuery"/>, those assigned to them and due in the period) on a calendar period, the Summary tab's
-/// schedule card for today, and the contacts met today. Read only: meetings are the CRM's, tasks change through the
-/// task service.
+/// schedule card for today, and the side panel: the contacts met today and the recently used playbooks (through
+/// <see cref="IPlaybookUsageQuery"/>). Read only: meetings and playbooks are the CRM's, tasks change through the task
+/// service.
 /// </summary>
 /// <remarks>
 /// <para>The Schedule tab needs <see cref="CsOperation.UseWorkspaceTabs"/>; the Summary card
@@ -27,20 +28,28 @@ public sealed class ScheduleService
 {
     private readonly ITaskQuery _tasks;
     private readonly IMeetingQuery _meetings;
+    private readonly IPlaybookUsageQuery _playbooks;
     private readonly ServiceContext _context;
+
+    /// <summary>How many recently used playbooks the side panel lists when the caller does not say (rule 62 names the
+    /// list, not its length; five is this library's reading).</summary>
+    public const int DefaultRecentPlaybooks = 5;
 
     /// <summary>Initializes the service.</summary>
     /// <param name="tasks">The task query.</param>
     /// <param name="meetings">The meeting query.</param>
+    /// <param name="playbooks">The playbook usage query.</param>
     /// <param name="context">The access policy and the clock.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public ScheduleService(ITaskQuery tasks, IMeetingQuery meetings, ServiceContext context)
+    public ScheduleService(ITaskQuery tasks, IMeetingQuery meetings, IPlaybookUsageQuery playbooks, ServiceContext context)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(meetings);
+        ArgumentNullException.ThrowIfNull(playbooks);
         ArgumentNullException.ThrowIfNull(context);
         _tasks = tasks;
         _meetings = meetings;
+        _playbooks = playbooks;
         _context = context;
     }
 
@@ -104,6 +113,31 @@ public sealed class ScheduleService
         var meetings = await _meetings.ListAsync(new MeetingQuery(account.PortalId, actor.UserId, today), cancellationToken).ConfigureAwait(false);
         IReadOnlyList<RecordId> contacts = [.. meetings.OrderBy(m => m.Start).ThenBy(m => m.Id).SelectMany(m => m.ContactIds).Distinct()];
         return Result.Success(contacts);
+    }
+
+    /// <summary>Returns the playbooks the actor used most recently (rule 62's side panel): each playbook once, as its
+    /// latest use up to now, most recent first.</summary>
+    /// <param name="actor">The user.</param>
+    /// <param name="account">The account.</param>
+    /// <param name="limit">How many at most, 1 to <see cref="RecentPlaybooksQuery.MaxLimit"/>; default
+    /// <see cref="DefaultRecentPlaybooks"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The latest use of each playbook, or <c>access.*</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside 1 to
+    /// <see cref="RecentPlaybooksQuery.MaxLimit"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<Result<IReadOnlyList<PlaybookUse>>> GetRecentPlaybooksAsync(Actor actor, AccountContext account, int limit = DefaultRecentPlaybooks, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, RecentPlaybooksQuery.MaxLimit);
+        if (_context.Policy.Authorize(actor, account, CsOperation.UseWorkspaceTabs) is { IsFailure: true } denied)
+        {
+            return denied.Error;
+        }
+
+        var query = new RecentPlaybooksQuery(account.PortalId, actor.UserId, _context.Clock.GetCurrentInstant(), limit);
+        var uses = await _playbooks.ListRecentAsync(query, cancellationToken).ConfigureAwait(false);
+        return Result.Success(uses);
     }
 
     private async Task<SchedulePage> LoadAsync(Actor actor, AccountContext account, CalendarPeriod period, ScheduleKinds kinds, CancellationToken cancellationToken)

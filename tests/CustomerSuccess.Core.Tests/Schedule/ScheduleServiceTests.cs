@@ -17,7 +17,7 @@ public sealed class ScheduleServiceTests
     private readonly TaskHarness _h = new();
     private readonly InMemoryMeetingQuery _meetings = new();
 
-    private ScheduleService Service => new(_h.Tasks, _meetings, _h.Context);
+    private ScheduleService Service => new(_h.Tasks, _meetings, new InMemoryPlaybookUsageQuery(), _h.Context);
 
     private Meeting AddMeeting(long id, Instant start, Duration length, Actor organizer, params long[] contacts)
     {
