@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 
@@ -32,6 +33,10 @@ public static class PersistedForms
     public static StateDocumentFormat<PortalId, HealthScoreCatalogState> HealthScoreCatalog { get; } =
         new PortalFormat<HealthScoreCatalogState>("health-score-catalog", s => s.PortalId, s => Scores.HealthScoreCatalog.CheckInvariants(s));
 
+    /// <summary>Gets the form of one task (<c>task</c>, keyed <c>portal/task</c>): every member a person entered, the
+    /// completion, the creator and the creation instant; a document of a key that holds no task (no creator) is refused.</summary>
+    public static StateDocumentFormat<TaskKey, TaskState> Task { get; } = new TaskFormat();
+
     /// <summary>Gets the form of the library's domain events, for outboxes.</summary>
     public static DomainEventFormat Events { get; } = new();
 
@@ -51,6 +56,20 @@ public static class PersistedForms
         protected override PortalId KeyOf(TState state) => portalOf(state);
 
         protected override void Validate(TState state) => validate(state);
+    }
+
+    private sealed class TaskFormat() : StateDocumentFormat<TaskKey, TaskState>("task", 1)
+    {
+        protected override JsonTypeInfo<TaskState> StateTypeInfo => PersistenceJson.Info<TaskState>();
+
+        public override string FormatKey(TaskKey key) =>
+            string.Create(CultureInfo.InvariantCulture, $"{key.PortalId.Value}/{key.TaskId.Value}");
+
+        public override PortalId PortalOf(TaskKey key) => key.PortalId;
+
+        protected override TaskKey KeyOf(TaskState state) => state.Key;
+
+        protected override void Validate(TaskState state) => TaskItem.CheckInvariants(state);
     }
 
     private sealed class ViewCatalogFormat() : StateDocumentFormat<ViewCatalogKey, ViewCatalogState>("view-catalog", 1)
