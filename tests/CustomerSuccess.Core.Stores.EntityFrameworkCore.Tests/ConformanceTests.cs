@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Testing;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
@@ -120,6 +121,23 @@ public abstract class EfRecordQueryConformance(bool onPostgreSql) : RecordQueryC
     }
 }
 
+public abstract class EfTaskStoreConformance(bool onPostgreSql) : TaskStoreConformance, IAsyncLifetime
+{
+    private readonly EfKitHost _host = new(onPostgreSql);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    protected override async Task<TaskStorePorts> CreateTaskStoreAsync()
+    {
+        var store = await _host.OpenAsync(s => s.TaskStore);
+        return new TaskStorePorts(store, (ITaskQuery)store);
+    }
+
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<TaskKey, TaskState> store) => _host.OutboxAsync(store);
+}
+
 public sealed class SqliteWorkspaceDirectoryConformanceTests() : EfWorkspaceDirectoryConformance(onPostgreSql: false);
 
 public sealed class SqliteWorkspaceConfigurationConformanceTests() : EfWorkspaceConfigurationConformance(onPostgreSql: false);
@@ -132,6 +150,8 @@ public sealed class SqliteServiceInvariantConformanceTests() : EfServiceInvarian
 
 public sealed class SqliteRecordQueryConformanceTests() : EfRecordQueryConformance(onPostgreSql: false);
 
+public sealed class SqliteTaskStoreConformanceTests() : EfTaskStoreConformance(onPostgreSql: false);
+
 public sealed class PostgreSqlWorkspaceDirectoryConformanceTests() : EfWorkspaceDirectoryConformance(onPostgreSql: true);
 
 public sealed class PostgreSqlWorkspaceConfigurationConformanceTests() : EfWorkspaceConfigurationConformance(onPostgreSql: true);
@@ -143,3 +163,5 @@ public sealed class PostgreSqlHealthScoreCatalogConformanceTests() : EfHealthSco
 public sealed class PostgreSqlServiceInvariantConformanceTests() : EfServiceInvariantConformance(onPostgreSql: true);
 
 public sealed class PostgreSqlRecordQueryConformanceTests() : EfRecordQueryConformance(onPostgreSql: true);
+
+public sealed class PostgreSqlTaskStoreConformanceTests() : EfTaskStoreConformance(onPostgreSql: true);
