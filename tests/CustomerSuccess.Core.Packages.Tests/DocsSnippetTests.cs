@@ -82,6 +82,23 @@ public sealed class DocsSnippetTests
             + "{\n    public static Task<MyStore> CreateOnFreshDatabaseAsync() => Task.FromResult(new MyStore());\n"
             + "    public Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync() => Task.FromResult(Outbox);\n}\n",
             []),
+        // A task store author's test class; AcmeTaskStore stands for their store.
+        [("stores.md", 1, "")] = ("""
+            using CustomerSuccess.Core.Tasks;
+            using CustomerSuccess.Core.Testing;
+            public sealed class AcmeTaskStore : ITaskStore, ITaskQuery
+            {
+                public static Task<AcmeTaskStore> CreateEmptyAsync() => Task.FromResult(new AcmeTaskStore());
+                public Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync() => throw new NotImplementedException();
+                public Task<TaskId> NextIdAsync(PortalId portalId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<Versioned<TaskState>?> LoadAsync(TaskKey key, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<Result<VersionToken>> SaveAsync(TaskKey key, TaskState state, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<Result> DeleteAsync(TaskKey key, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<TaskPage> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<int> CountAsync(PortalId portalId, ISpecification<TaskState> specification, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            }
+
+            """, []),
         [("specifications.md", 0, "")] = (AccountTypes, []),
         [("specifications.md", 1, "")] = (AccountTypes + "IClock clock = null!;\npublic sealed class AccountsRenewingBetweenSpec(Instant from, Instant to) : Specification<Account>;\n", []),
         // The repository shows its members up to "// ...": the rest of the interface is deliberately left out.
