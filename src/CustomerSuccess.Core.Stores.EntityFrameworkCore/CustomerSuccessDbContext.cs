@@ -12,8 +12,8 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore;
 /// <summary>
 /// The one <see cref="DbContext"/> of the EF Core store: the aggregates table (<c>cs_aggregates</c>), the outbox
 /// (<c>cs_outbox</c>), the CRM records with their property bag (<c>cs_records</c>, <c>cs_record_properties</c>) and the
-/// tasks with their associated records and id counters (<c>cs_tasks</c>, <c>cs_task_associations</c>,
-/// <c>cs_task_ids</c>).
+/// tasks with their associated records, id counters and the versions of deleted tasks (<c>cs_tasks</c>,
+/// <c>cs_task_associations</c>, <c>cs_task_ids</c>, <c>cs_task_tombstones</c>).
 /// </summary>
 /// <remarks>
 /// <para>Each provider has its own sealed subclass with its own shipped migrations:
@@ -44,6 +44,8 @@ public abstract class CustomerSuccessDbContext : DbContext
     internal DbSet<TaskAssociationRow> TaskAssociations => Set<TaskAssociationRow>();
 
     internal DbSet<TaskIdCounterRow> TaskIds => Set<TaskIdCounterRow>();
+
+    internal DbSet<TaskTombstoneRow> TaskTombstones => Set<TaskTombstoneRow>();
 
     /// <summary>Maps the tables, keys and value conversions shared by every provider.</summary>
     /// <param name="modelBuilder">The model builder.</param>
@@ -155,6 +157,15 @@ public abstract class CustomerSuccessDbContext : DbContext
             e.HasKey(r => r.PortalId);
             e.Property(r => r.PortalId).HasColumnName("portal_id").ValueGeneratedNever();
             e.Property(r => r.LastId).HasColumnName("last_id");
+        });
+
+        modelBuilder.Entity<TaskTombstoneRow>(e =>
+        {
+            e.ToTable("cs_task_tombstones");
+            e.HasKey(r => new { r.PortalId, r.TaskId });
+            e.Property(r => r.PortalId).HasColumnName("portal_id").ValueGeneratedNever();
+            e.Property(r => r.TaskId).HasColumnName("task_id").ValueGeneratedNever();
+            e.Property(r => r.Version).HasColumnName("version");
         });
     }
 }

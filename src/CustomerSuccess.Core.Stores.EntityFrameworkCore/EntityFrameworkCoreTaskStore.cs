@@ -9,7 +9,6 @@ using CustomerSuccess.Core.Specification;
 using CustomerSuccess.Core.Stores.EntityFrameworkCore.Model;
 using CustomerSuccess.Core.Tasks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using NodaTime;
 
 namespace CustomerSuccess.Core.Stores.EntityFrameworkCore;
@@ -23,14 +22,15 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore;
 /// </summary>
 /// <remarks>
 /// <para>Writes are those of the aggregate store: one transaction with a conditional statement (<c>UPDATE … WHERE
-/// version = @expected</c>, or <c>INSERT … ON CONFLICT DO NOTHING</c> to create), the association rows replaced, the
-/// events into <c>cs_outbox</c>; zero rows touched is <c>concurrency.conflict</c> and nothing is written. A delete keeps
-/// the row as a tombstone without a document (and without associations), so the version keeps counting. Ids come from
-/// one <c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c> per call, so they are never handed out twice.</para>
+/// version = @expected</c> or <c>DELETE … WHERE version = @expected</c>, or <c>INSERT … ON CONFLICT DO NOTHING</c> to
+/// create), the association rows replaced, the events into <c>cs_outbox</c>; zero rows touched is
+/// <c>concurrency.conflict</c> and nothing is written. A delete removes the rows and keeps the task's last version in
+/// <c>cs_task_tombstones</c>, from which a task created again under the key continues, so a token read before the delete
+/// never matches again; the task table holds only live tasks, so counts read its indexes alone. Ids come from one
+/// <c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c> per call, so they are never handed out twice.</para>
 /// <para>Queries rewrite the specification from <see cref="TaskState"/> onto <see cref="TaskRow"/>
 /// (<see cref="SpecificationRowRewriter"/>): filters and ordering run in SQL (an association filter is an
-/// <c>EXISTS</c>, type, priority and status a <c>CASE</c>), the portal and the presence of a document are the first
-/// filter, a specification without an order is ordered by id, and only the page's documents and versions are read.
+/// <c>EXISTS</c>, type, priority and status a <c>CASE</c>), the portal is the first filter, a specification without an order is ordered by id, and only the page's documents and versions are read.
 /// Nothing is evaluated on the client: a specification that cannot be translated throws. The typed columns hold the
 /// database's precision (PostgreSQL: microseconds); the document keeps nanoseconds.</para>
 /// <threadsafety>Thread-safe: every operation uses its own context.</threadsafety>
@@ -73,7 +73,7 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
             .Where(r => r.PortalId == portal && r.Id == id)
             .Select(r => new { r.Version, r.Document })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return row?.Document is null ? null : new Versioned<TaskState>(Read(key, row.Document), StoreWrites.Token(row.Version));
+        return row is null ? null : new Versioned<TaskState>(Read(key, row.Document), StoreWrites.Token(row.Version));
     }
 
     public async Task<Result<VersionToken>> SaveAsync(TaskKey key, TaskState state, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default)
@@ -96,23 +96,14 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
         long version;
         if (expected.IsNone)
         {
-            // A tombstone (deleted earlier) is revived with the next version; otherwise the row is inserted unless it exists.
-            var revived = await context.Tasks
-                .Where(r => r.PortalId == portal && r.Id == id && r.Document == null)
-                .ExecuteUpdateAsync(s => SetColumns(s.SetProperty(r => r.Version, r => r.Version + 1), state, document), cancellationToken)
-                .ConfigureAwait(false);
-            if (revived == 1)
+            // A key created again after a delete continues from the deleted row's version.
+            var deletedAt = await context.TaskTombstones.Where(t => t.PortalId == portal.Value && t.TaskId == id.Value)
+                .Select(t => (long?)t.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            version = (deletedAt ?? 0) + 1;
+            var inserted = await InsertAsync(context, state, document, version, cancellationToken).ConfigureAwait(false);
+            if (inserted != 1)
             {
-                version = await context.Tasks.Where(r => r.PortalId == portal && r.Id == id).Select(r => r.Version).SingleAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                version = 1;
-                var inserted = await InsertAsync(context, state, document, cancellationToken).ConfigureAwait(false);
-                if (inserted != 1)
-                {
-                    return Result.Failure<VersionToken>(ConcurrencyErrors.Conflict("task " + keyText));
-                }
+                return Result.Failure<VersionToken>(ConcurrencyErrors.Conflict("task " + keyText));
             }
         }
         else
@@ -123,10 +114,7 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
             }
 
             version = current + 1;
-            var updated = await context.Tasks
-                .Where(r => r.PortalId == portal && r.Id == id && r.Version == current && r.Document != null)
-                .ExecuteUpdateAsync(s => SetColumns(s.SetProperty(r => r.Version, version), state, document), cancellationToken)
-                .ConfigureAwait(false);
+            var updated = await UpdateAsync(context, state, document, current, cancellationToken).ConfigureAwait(false);
             if (updated != 1)
             {
                 return Result.Failure<VersionToken>(ConcurrencyErrors.Conflict("task " + keyText));
@@ -161,16 +149,20 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
         var (portal, id) = (key.PortalId, key.TaskId);
         await using var context = _contexts.Create();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await context.TaskAssociations.Where(a => a.PortalId == portal && a.TaskId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var deleted = await context.Tasks
-            .Where(r => r.PortalId == portal && r.Id == id && r.Version == current && r.Document != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Document, (string?)null).SetProperty(r => r.Version, current + 1), cancellationToken)
+            .Where(r => r.PortalId == portal && r.Id == id && r.Version == current)
+            .ExecuteDeleteAsync(cancellationToken)
             .ConfigureAwait(false);
         if (deleted != 1)
         {
             return Result.Failure(ConcurrencyErrors.Conflict("task " + keyText));
         }
 
-        await context.TaskAssociations.Where(a => a.PortalId == portal && a.TaskId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var next = current + 1;
+        await context.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "cs_task_tombstones" ("portal_id", "task_id", "version") VALUES ({portal.Value}, {id.Value}, {next}) ON CONFLICT ("portal_id", "task_id") DO UPDATE SET "version" = {next}""",
+            cancellationToken).ConfigureAwait(false);
         await StoreWrites.CommitAsync(context, transaction, outbox, cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
@@ -196,7 +188,7 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
             .Select(r => new { r.Id, r.Version, r.Document })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Versioned<TaskState>> items =
-            [.. rows.Select(r => new Versioned<TaskState>(Read(TaskKey.Create(portal, r.Id), r.Document!), StoreWrites.Token(r.Version)))];
+            [.. rows.Select(r => new Versioned<TaskState>(Read(TaskKey.Create(portal, r.Id), r.Document), StoreWrites.Token(r.Version)))];
         return new TaskPage(items, total, query.Page);
     }
 
@@ -211,40 +203,46 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
     }
 
     private static IQueryable<TaskRow> Scoped(CustomerSuccessDbContext context, PortalId portal) =>
-        context.Tasks.AsNoTracking().Where(r => r.PortalId == portal && r.Document != null);
+        context.Tasks.AsNoTracking().Where(r => r.PortalId == portal);
 
     private static TaskState Read(TaskKey key, string document) => Format.Read(key, Encoding.UTF8.GetBytes(document));
 
-    /// <summary>Sets every typed column and the document (the version is set by the caller).</summary>
-    private static void SetColumns(UpdateSettersBuilder<TaskRow> setters, TaskState state, string document) => setters
-        .SetProperty(r => r.Title, state.Title)
-        .SetProperty(r => r.Type, state.Type)
-        .SetProperty(r => r.Priority, state.Priority)
-        .SetProperty(r => r.AssigneeId, state.AssigneeId)
-        .SetProperty(r => r.DueAt, state.DueAt)
-        .SetProperty(r => r.CompletedAt, state.CompletedAt)
-        .SetProperty(r => r.CreatedBy, state.CreatedBy)
-        .SetProperty(r => r.CreatedAt, state.CreatedAt)
-        .SetProperty(r => r.Document, document);
+    /// <summary>Inserts the task's row unless a row of its key exists; returns the rows inserted (0 or 1).</summary>
+    private Task<int> InsertAsync(CustomerSuccessDbContext context, TaskState state, string document, long version, CancellationToken cancellationToken)
+    {
+        var c = Columns(state);
+        return context.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "cs_tasks" ("portal_id", "id", "title", "type", "priority", "assignee_id", "due_at", "completed_at", "created_by", "created_at", "version", "document") VALUES ({c.Portal}, {c.Id}, {state.Title}, {c.Type}, {c.Priority}, {c.Assignee}, {c.Due}, {c.Completed}, {c.CreatedBy}, {c.CreatedAt}, {version}, {document}) ON CONFLICT ("portal_id", "id") DO NOTHING""",
+            cancellationToken);
+    }
 
-    /// <summary>Inserts the task's row unless a row of its key exists; returns the rows inserted (0 or 1). Raw SQL, so
-    /// the instants are converted here as each provider's model stores them.</summary>
-    private Task<int> InsertAsync(CustomerSuccessDbContext context, TaskState state, string document, CancellationToken cancellationToken)
+    /// <summary>Writes every column of the task's row if it holds version <paramref name="expected"/>, with the next
+    /// version; returns the rows written (0 or 1).</summary>
+    private Task<int> UpdateAsync(CustomerSuccessDbContext context, TaskState state, string document, long expected, CancellationToken cancellationToken)
+    {
+        var c = Columns(state);
+        return context.Database.ExecuteSqlAsync(
+            $"""UPDATE "cs_tasks" SET "title" = {state.Title}, "type" = {c.Type}, "priority" = {c.Priority}, "assignee_id" = {c.Assignee}, "due_at" = {c.Due}, "completed_at" = {c.Completed}, "created_by" = {c.CreatedBy}, "created_at" = {c.CreatedAt}, "document" = {document}, "version" = {expected + 1} WHERE "portal_id" = {c.Portal} AND "id" = {c.Id} AND "version" = {expected}""",
+            cancellationToken);
+    }
+
+    /// <summary>The column values of a task as the provider's model stores them (statements are SQL with parameters,
+    /// so the same statement, prepared once, serves every task).</summary>
+    private RowValues Columns(TaskState state)
     {
         var sqlite = _contexts.Provider == StoreProvider.Sqlite;
         object Time(Instant instant) => sqlite ? instant.ToUnixTimeTicks() : instant;
-        object? OptionalTime(Instant? instant) => instant is { } i ? Time(i) : null;
-        var portal = state.PortalId.Value;
-        var id = state.Id.Value;
-        var type = (int)state.Type;
-        var priority = (int)state.Priority;
-        var assignee = state.AssigneeId?.Value;
-        var due = Time(state.DueAt);
-        var completed = OptionalTime(state.CompletedAt);
-        var createdBy = state.CreatedBy.Value;
-        var createdAt = Time(state.CreatedAt);
-        return context.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "cs_tasks" ("portal_id", "id", "title", "type", "priority", "assignee_id", "due_at", "completed_at", "created_by", "created_at", "version", "document") VALUES ({portal}, {id}, {state.Title}, {type}, {priority}, {assignee}, {due}, {completed}, {createdBy}, {createdAt}, {1L}, {document}) ON CONFLICT ("portal_id", "id") DO NOTHING""",
-            cancellationToken);
+        return new RowValues(
+            state.PortalId.Value,
+            state.Id.Value,
+            (int)state.Type,
+            (int)state.Priority,
+            state.AssigneeId?.Value,
+            Time(state.DueAt),
+            state.CompletedAt is { } completed ? Time(completed) : null,
+            state.CreatedBy.Value,
+            Time(state.CreatedAt));
     }
+
+    private sealed record RowValues(long Portal, long Id, int Type, int Priority, long? Assignee, object Due, object? Completed, long CreatedBy, object CreatedAt);
 }

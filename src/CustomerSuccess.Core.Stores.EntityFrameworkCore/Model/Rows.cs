@@ -94,8 +94,8 @@ internal sealed class RecordPropertyRow
 
 /// <summary>One task: the members of <see cref="TaskState"/> that task specifications filter and sort on, with the same
 /// names and types (so that a specification of <see cref="TaskState"/> is rewritten onto it member for member), and the
-/// task's persisted document with the version that is its concurrency token. A deleted task keeps its row without a
-/// document (a tombstone), so that its version keeps counting; queries read only rows with a document.</summary>
+/// task's persisted document with the version that is its concurrency token. A deleted task's row is deleted; its last
+/// version is kept in <see cref="TaskTombstoneRow"/>, so that versions keep counting if the key is created again.</summary>
 internal sealed class TaskRow
 {
     public PortalId PortalId { get; set; }
@@ -122,7 +122,18 @@ internal sealed class TaskRow
 
     public long Version { get; set; }
 
-    public string? Document { get; set; }
+    public string Document { get; set; } = string.Empty;
+}
+
+/// <summary>The version a deleted task's row had when it was deleted: a task created again under the same key continues
+/// from it, so that a token read before the delete never matches again.</summary>
+internal sealed class TaskTombstoneRow
+{
+    public long PortalId { get; set; }
+
+    public long TaskId { get; set; }
+
+    public long Version { get; set; }
 }
 
 /// <summary>One record a task is associated with: the members of <see cref="RecordReference"/>, the <c>Key</c> a filter

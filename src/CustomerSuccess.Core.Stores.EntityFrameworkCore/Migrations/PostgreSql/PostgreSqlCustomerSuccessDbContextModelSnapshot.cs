@@ -274,6 +274,7 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnName("created_by");
 
                     b.Property<string>("Document")
+                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("document");
 
@@ -305,6 +306,25 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("PortalId", "AssigneeId", "CompletedAt", "DueAt");
 
                     b.ToTable("cs_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskTombstoneRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("PortalId", "TaskId");
+
+                    b.ToTable("cs_task_tombstones", (string)null);
                 });
 
             modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.RecordPropertyRow", b =>

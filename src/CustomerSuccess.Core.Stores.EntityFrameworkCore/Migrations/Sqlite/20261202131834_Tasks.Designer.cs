@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCustomerSuccessDbContext))]
-    [Migration("20261202125324_Tasks")]
+    [Migration("20261202131834_Tasks")]
     internal partial class Tasks
     {
         /// <inheritdoc />
@@ -269,6 +269,7 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.Sqlite
                         .HasColumnName("created_by");
 
                     b.Property<string>("Document")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("document");
 
@@ -300,6 +301,25 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("PortalId", "AssigneeId", "CompletedAt", "DueAt");
 
                     b.ToTable("cs_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskTombstoneRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("PortalId", "TaskId");
+
+                    b.ToTable("cs_task_tombstones", (string)null);
                 });
 
             modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.RecordPropertyRow", b =>

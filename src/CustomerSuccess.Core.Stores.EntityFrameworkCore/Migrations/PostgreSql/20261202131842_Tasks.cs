@@ -24,6 +24,19 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "cs_task_tombstones",
+                columns: table => new
+                {
+                    portal_id = table.Column<long>(type: "bigint", nullable: false),
+                    task_id = table.Column<long>(type: "bigint", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cs_task_tombstones", x => new { x.portal_id, x.task_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cs_tasks",
                 columns: table => new
                 {
@@ -38,7 +51,7 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
                     created_by = table.Column<long>(type: "bigint", nullable: false),
                     created_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
                     version = table.Column<long>(type: "bigint", nullable: false),
-                    document = table.Column<string>(type: "text", nullable: true)
+                    document = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,6 +103,9 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "cs_task_ids");
+
+            migrationBuilder.DropTable(
+                name: "cs_task_tombstones");
 
             migrationBuilder.DropTable(
                 name: "cs_tasks");

@@ -23,6 +23,19 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "cs_task_tombstones",
+                columns: table => new
+                {
+                    portal_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    task_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cs_task_tombstones", x => new { x.portal_id, x.task_id });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cs_tasks",
                 columns: table => new
                 {
@@ -37,7 +50,7 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.Sqlite
                     created_by = table.Column<long>(type: "INTEGER", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     version = table.Column<long>(type: "INTEGER", nullable: false),
-                    document = table.Column<string>(type: "TEXT", nullable: true)
+                    document = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,6 +102,9 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "cs_task_ids");
+
+            migrationBuilder.DropTable(
+                name: "cs_task_tombstones");
 
             migrationBuilder.DropTable(
                 name: "cs_tasks");

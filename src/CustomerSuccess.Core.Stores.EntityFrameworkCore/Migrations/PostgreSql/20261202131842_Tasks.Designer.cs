@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlCustomerSuccessDbContext))]
-    [Migration("20261202125336_Tasks")]
+    [Migration("20261202131842_Tasks")]
     internal partial class Tasks
     {
         /// <inheritdoc />
@@ -277,6 +277,7 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
                         .HasColumnName("created_by");
 
                     b.Property<string>("Document")
+                        .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("document");
 
@@ -308,6 +309,25 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
                     b.HasIndex("PortalId", "AssigneeId", "CompletedAt", "DueAt");
 
                     b.ToTable("cs_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskTombstoneRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("PortalId", "TaskId");
+
+                    b.ToTable("cs_task_tombstones", (string)null);
                 });
 
             modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.RecordPropertyRow", b =>
