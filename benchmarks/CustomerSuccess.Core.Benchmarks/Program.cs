@@ -89,6 +89,12 @@ public static class Program
             return;
         }
 
+        if (args.Length == 3 && args[0] == "--tasks-sqlite")
+        {
+            TaskStoreScale.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)).GetAwaiter().GetResult();
+            return;
+        }
+
         if (args.Length is 3 or 4 && args[0] == "--scale")
         {
             StoreScale.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args.Length == 4 ? args[3] : "all").GetAwaiter().GetResult();

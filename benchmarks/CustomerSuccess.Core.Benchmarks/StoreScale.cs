@@ -46,7 +46,7 @@ public static class StoreScale
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MiB");
     }
 
-    private static async Task Measure(string what, Func<Task<string>> run)
+    public static async Task Measure(string what, Func<Task<string>> run)
     {
         var times = new double[6];
         string result = string.Empty;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using CustomerSuccess.Core.Access;
@@ -26,23 +27,8 @@ public static class TaskData
     public static InMemoryTaskStore Fill(int count, bool allOpenForViewer)
     {
         var store = new InMemoryTaskStore();
-        var random = new SplitMix64(42);
-        for (var i = 1; i <= count; i++)
+        foreach (var state in Generate(count, allOpenForViewer))
         {
-            var due = Now + Duration.FromMinutes((long)((random.NextDouble() - 0.5) * 120 * 24 * 60));
-            var state = new TaskState
-            {
-                PortalId = Portal,
-                Id = store.NextIdAsync(Portal).GetAwaiter().GetResult(),
-                Title = "Task " + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Type = (TaskType)(i % 4 + 1),
-                Priority = (TaskPriority)(i % 4),
-                AssigneeId = allOpenForViewer ? Viewer.UserId : UserId.From(random.NextInt(Users) + 1),
-                DueAt = due,
-                CompletedAt = !allOpenForViewer && random.NextDouble() < 0.2 ? due : null,
-                CreatedBy = Viewer.UserId,
-                CreatedAt = Now - Duration.FromDays(90),
-            };
             var saved = store.SaveAsync(state.Key, state, VersionToken.None, []).GetAwaiter().GetResult();
             if (saved.IsFailure)
             {
@@ -53,10 +39,35 @@ public static class TaskData
         return store;
     }
 
+    /// <summary>The tasks <see cref="Fill"/> stores, ids 1 … <paramref name="count"/> (any store's first ids).</summary>
+    public static IEnumerable<TaskState> Generate(int count, bool allOpenForViewer)
+    {
+        var random = new SplitMix64(42);
+        for (var i = 1; i <= count; i++)
+        {
+            var due = Now + Duration.FromMinutes((long)((random.NextDouble() - 0.5) * 120 * 24 * 60));
+            yield return new TaskState
+            {
+                PortalId = Portal,
+                Id = TaskId.From(i),
+                Title = "Task " + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Type = (TaskType)(i % 4 + 1),
+                Priority = (TaskPriority)(i % 4),
+                AssigneeId = allOpenForViewer ? Viewer.UserId : UserId.From(random.NextInt(Users) + 1),
+                DueAt = due,
+                CompletedAt = !allOpenForViewer && random.NextDouble() < 0.2 ? due : null,
+                CreatedBy = Viewer.UserId,
+                CreatedAt = Now - Duration.FromDays(90),
+            };
+        }
+    }
+
     public static ServiceContext Context() => new(AccessPolicy.Default, new FixedClock(Now));
 
-    public static TaskService Service(InMemoryTaskStore store) =>
-        new(store, store, new InMemoryViewCatalogStore(), new InMemoryWorkspaceDirectoryStore(), Context());
+    public static TaskService Service(InMemoryTaskStore store) => Service(store, store);
+
+    public static TaskService Service(ITaskStore store, ITaskQuery query) =>
+        new(store, query, new InMemoryViewCatalogStore(), new InMemoryWorkspaceDirectoryStore(), Context());
 
     public static TaskListRequest AllOpen => new(TaskViewRef.Default(DefaultTaskView.AllOpen), Berlin, PageRequest.First(50));
 

@@ -2,6 +2,7 @@ using System;
 using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Stores.EntityFrameworkCore.Model;
+using CustomerSuccess.Core.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NodaTime;
@@ -10,7 +11,9 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore;
 
 /// <summary>
 /// The one <see cref="DbContext"/> of the EF Core store: the aggregates table (<c>cs_aggregates</c>), the outbox
-/// (<c>cs_outbox</c>) and the CRM records with their property bag (<c>cs_records</c>, <c>cs_record_properties</c>).
+/// (<c>cs_outbox</c>), the CRM records with their property bag (<c>cs_records</c>, <c>cs_record_properties</c>) and the
+/// tasks with their associated records, id counters and the versions of deleted tasks (<c>cs_tasks</c>,
+/// <c>cs_task_associations</c>, <c>cs_task_ids</c>, <c>cs_task_tombstones</c>).
 /// </summary>
 /// <remarks>
 /// <para>Each provider has its own sealed subclass with its own shipped migrations:
@@ -35,6 +38,14 @@ public abstract class CustomerSuccessDbContext : DbContext
     internal DbSet<RecordRow> Records => Set<RecordRow>();
 
     internal DbSet<RecordPropertyRow> RecordProperties => Set<RecordPropertyRow>();
+
+    internal DbSet<TaskRow> Tasks => Set<TaskRow>();
+
+    internal DbSet<TaskAssociationRow> TaskAssociations => Set<TaskAssociationRow>();
+
+    internal DbSet<TaskIdCounterRow> TaskIds => Set<TaskIdCounterRow>();
+
+    internal DbSet<TaskTombstoneRow> TaskTombstones => Set<TaskTombstoneRow>();
 
     /// <summary>Maps the tables, keys and value conversions shared by every provider.</summary>
     /// <param name="modelBuilder">The model builder.</param>
@@ -104,6 +115,57 @@ public abstract class CustomerSuccessDbContext : DbContext
             e.Property(p => p.BoolValue).HasColumnName("bool_value");
             e.Property(p => p.UserValue).HasColumnName("user_value").HasConversion(user);
             e.HasIndex(p => new { p.PortalId, p.ObjectType, p.Name });
+        });
+
+        var task = new ValueConverter<TaskId, long>(v => v.Value, v => TaskId.From(v));
+        modelBuilder.Entity<TaskRow>(e =>
+        {
+            e.ToTable("cs_tasks");
+            e.HasKey(r => new { r.PortalId, r.Id });
+            e.Property(r => r.PortalId).HasColumnName("portal_id").HasConversion(portal);
+            e.Property(r => r.Id).HasColumnName("id").HasConversion(task).ValueGeneratedNever();
+            e.Property(r => r.Title).HasColumnName("title");
+            e.Property(r => r.Type).HasColumnName("type");
+            e.Property(r => r.Priority).HasColumnName("priority");
+            e.Property(r => r.AssigneeId).HasColumnName("assignee_id").HasConversion(user);
+            e.Property(r => r.DueAt).HasColumnName("due_at");
+            e.Property(r => r.CompletedAt).HasColumnName("completed_at");
+            e.Property(r => r.CreatedBy).HasColumnName("created_by").HasConversion(user);
+            e.Property(r => r.CreatedAt).HasColumnName("created_at");
+            e.Property(r => r.Version).HasColumnName("version");
+            e.Property(r => r.Document).HasColumnName("document");
+            e.HasIndex(r => new { r.PortalId, r.CompletedAt, r.DueAt });
+            e.HasIndex(r => new { r.PortalId, r.AssigneeId, r.CompletedAt, r.DueAt });
+            e.HasMany(r => r.Associations).WithOne().HasForeignKey(a => new { a.PortalId, a.TaskId }).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TaskAssociationRow>(e =>
+        {
+            e.ToTable("cs_task_associations");
+            e.HasKey(a => new { a.PortalId, a.TaskId, a.Key });
+            e.Property(a => a.PortalId).HasColumnName("portal_id").HasConversion(portal);
+            e.Property(a => a.TaskId).HasColumnName("task_id").HasConversion(task);
+            e.Property(a => a.Key).HasColumnName("key").HasMaxLength(160);
+            e.Property(a => a.ObjectType).HasColumnName("object_type").HasMaxLength(128).HasConversion(objectType);
+            e.Property(a => a.RecordId).HasColumnName("record_id").HasConversion(record);
+            e.HasIndex(a => new { a.PortalId, a.Key });
+        });
+
+        modelBuilder.Entity<TaskIdCounterRow>(e =>
+        {
+            e.ToTable("cs_task_ids");
+            e.HasKey(r => r.PortalId);
+            e.Property(r => r.PortalId).HasColumnName("portal_id").ValueGeneratedNever();
+            e.Property(r => r.LastId).HasColumnName("last_id");
+        });
+
+        modelBuilder.Entity<TaskTombstoneRow>(e =>
+        {
+            e.ToTable("cs_task_tombstones");
+            e.HasKey(r => new { r.PortalId, r.TaskId });
+            e.Property(r => r.PortalId).HasColumnName("portal_id").ValueGeneratedNever();
+            e.Property(r => r.TaskId).HasColumnName("task_id").ValueGeneratedNever();
+            e.Property(r => r.Version).HasColumnName("version");
         });
     }
 }

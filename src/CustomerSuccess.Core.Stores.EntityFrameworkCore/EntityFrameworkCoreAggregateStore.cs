@@ -53,7 +53,7 @@ internal class EntityFrameworkCoreAggregateStore<TKey, TState> : IAggregateStore
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return row?.Document is null
             ? null
-            : new Versioned<TState>(_format.Read(key, Encoding.UTF8.GetBytes(row.Document)), Token(row.Version));
+            : new Versioned<TState>(_format.Read(key, Encoding.UTF8.GetBytes(row.Document)), StoreWrites.Token(row.Version));
     }
 
     public async Task<Result<VersionToken>> SaveAsync(TKey key, TState state, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default)
@@ -62,11 +62,11 @@ internal class EntityFrameworkCoreAggregateStore<TKey, TState> : IAggregateStore
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(events);
         var document = Encoding.UTF8.GetString(_format.Write(key, state));
-        var outbox = OutboxRows(key, events);
-        cancellationToken.ThrowIfCancellationRequested();
-
         var type = _format.AggregateType;
         var keyText = _format.FormatKey(key);
+        var outbox = StoreWrites.OutboxRows(type, keyText, events);
+        cancellationToken.ThrowIfCancellationRequested();
+
         var portal = _format.PortalOf(key).Value;
         var schema = _format.SchemaVersion;
         await using var context = _contexts.Create();
@@ -97,7 +97,7 @@ internal class EntityFrameworkCoreAggregateStore<TKey, TState> : IAggregateStore
         }
         else
         {
-            if (!TryParse(expected, out var current))
+            if (!StoreWrites.TryParse(expected, out var current))
             {
                 return Result.Failure<VersionToken>(ConcurrencyErrors.Conflict(Describe(keyText)));
             }
@@ -113,19 +113,19 @@ internal class EntityFrameworkCoreAggregateStore<TKey, TState> : IAggregateStore
             }
         }
 
-        await CommitAsync(context, transaction, outbox, cancellationToken).ConfigureAwait(false);
-        return Result.Success(Token(version));
+        await StoreWrites.CommitAsync(context, transaction, outbox, cancellationToken).ConfigureAwait(false);
+        return Result.Success(StoreWrites.Token(version));
     }
 
     public async Task<Result> DeleteAsync(TKey key, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(events);
-        var outbox = OutboxRows(key, events);
-        cancellationToken.ThrowIfCancellationRequested();
         var type = _format.AggregateType;
         var keyText = _format.FormatKey(key);
-        if (!TryParse(expected, out var current))
+        var outbox = StoreWrites.OutboxRows(type, keyText, events);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!StoreWrites.TryParse(expected, out var current))
         {
             return Result.Failure(ConcurrencyErrors.Conflict(Describe(keyText)));
         }
@@ -141,47 +141,9 @@ internal class EntityFrameworkCoreAggregateStore<TKey, TState> : IAggregateStore
             return Result.Failure(ConcurrencyErrors.Conflict(Describe(keyText)));
         }
 
-        await CommitAsync(context, transaction, outbox, cancellationToken).ConfigureAwait(false);
+        await StoreWrites.CommitAsync(context, transaction, outbox, cancellationToken).ConfigureAwait(false);
         return Result.Success();
     }
-
-    private static async Task CommitAsync(CustomerSuccessDbContext context, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, OutboxRow[] outbox, CancellationToken cancellationToken)
-    {
-        if (outbox.Length > 0)
-        {
-            context.Outbox.AddRange(outbox);
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private OutboxRow[] OutboxRows(TKey key, IReadOnlyList<IDomainEvent> events)
-    {
-        var type = _format.AggregateType;
-        var keyText = _format.FormatKey(key);
-        return
-        [
-            .. events.Select(e =>
-            {
-                ArgumentNullException.ThrowIfNull(e, nameof(events));
-                return new OutboxRow
-                {
-                    PortalId = e.PortalId.Value,
-                    AggregateType = type,
-                    AggregateKey = keyText,
-                    TypeName = PersistedForms.Events.TypeNameOf(e),
-                    Payload = Encoding.UTF8.GetString(PersistedForms.Events.Write(e)),
-                    OccurredAt = e.OccurredAt,
-                };
-            }),
-        ];
-    }
-
-    private static VersionToken Token(long version) => VersionToken.From(version.ToString(CultureInfo.InvariantCulture));
-
-    private static bool TryParse(VersionToken token, out long version) =>
-        long.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
 
     private string Describe(string keyText) => $"{_format.AggregateType} {keyText}";
 }
@@ -201,3 +163,47 @@ internal sealed class EntityFrameworkCoreViewCatalogStore(StoreContextFactory co
 /// <summary>The EF Core <see cref="IHealthScoreCatalogStore"/>.</summary>
 internal sealed class EntityFrameworkCoreHealthScoreCatalogStore(StoreContextFactory contexts)
     : EntityFrameworkCoreAggregateStore<PortalId, HealthScoreCatalogState>(contexts, PersistedForms.HealthScoreCatalog), IHealthScoreCatalogStore;
+
+/// <summary>What every EF Core write shares: the outbox rows of its events, the commit, and the version tokens.</summary>
+internal static class StoreWrites
+{
+    /// <summary>Adds the outbox rows (and whatever else the context tracks) and commits.</summary>
+    public static async Task CommitAsync(CustomerSuccessDbContext context, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, OutboxRow[] outbox, CancellationToken cancellationToken)
+    {
+        context.Outbox.AddRange(outbox);
+        if (context.ChangeTracker.HasChanges())
+        {
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The outbox rows of a write's events (checked before anything is written).</summary>
+    public static OutboxRow[] OutboxRows(string type, string keyText, IReadOnlyList<IDomainEvent> events)
+    {
+        return
+        [
+            .. events.Select(e =>
+            {
+                ArgumentNullException.ThrowIfNull(e, nameof(events));
+                return new OutboxRow
+                {
+                    PortalId = e.PortalId.Value,
+                    AggregateType = type,
+                    AggregateKey = keyText,
+                    TypeName = PersistedForms.Events.TypeNameOf(e),
+                    Payload = Encoding.UTF8.GetString(PersistedForms.Events.Write(e)),
+                    OccurredAt = e.OccurredAt,
+                };
+            }),
+        ];
+    }
+
+    /// <summary>The token of a version.</summary>
+    public static VersionToken Token(long version) => VersionToken.From(version.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Reads a token written by <see cref="Token"/>.</summary>
+    public static bool TryParse(VersionToken token, out long version) =>
+        long.TryParse(token.Value, NumberStyles.None, CultureInfo.InvariantCulture, out version) && version > 0;
+}

@@ -36,7 +36,7 @@ internal sealed class EntityFrameworkCoreRecordStore : IRecordQuery, IRecordStor
     {
         ArgumentNullException.ThrowIfNull(query);
         cancellationToken.ThrowIfCancellationRequested();
-        var spec = RecordExpressionRewriter.Rewrite(query.Specification);
+        var spec = SpecificationRowRewriter.Rewrite(query.Specification);
         var portal = query.PortalId;
         var objectType = query.ObjectType;
         await using var context = _contexts.Create();

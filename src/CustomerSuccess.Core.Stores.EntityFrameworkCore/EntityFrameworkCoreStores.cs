@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.Data.Sqlite;
@@ -12,8 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerSuccess.Core.Stores.EntityFrameworkCore;
 
 /// <summary>
-/// Every store of the library on one EF Core database (SQLite or PostgreSQL): the aggregate stores with their outbox,
-/// the record query and record store, and the portfolio snapshot reader.
+/// Every store of the library on one EF Core database (SQLite or PostgreSQL): the aggregate stores and the task store
+/// with their outbox, the task query, the record query and record store, and the portfolio snapshot reader.
 /// </summary>
 /// <remarks>
 /// <para>Open a SQLite file with <see cref="OpenSqliteAsync"/> (creates or upgrades the schema), a PostgreSQL database
@@ -26,11 +27,13 @@ public sealed class EntityFrameworkCoreStores
 {
     private readonly StoreContextFactory _contexts;
     private readonly EntityFrameworkCoreRecordStore _records;
+    private readonly EntityFrameworkCoreTaskStore _tasks;
 
     private EntityFrameworkCoreStores(StoreContextFactory contexts)
     {
         _contexts = contexts;
         _records = new EntityFrameworkCoreRecordStore(contexts);
+        _tasks = new EntityFrameworkCoreTaskStore(contexts);
         WorkspaceDirectories = new EntityFrameworkCoreWorkspaceDirectoryStore(contexts);
         WorkspaceConfigurations = new EntityFrameworkCoreWorkspaceConfigurationStore(contexts);
         ViewCatalogs = new EntityFrameworkCoreViewCatalogStore(contexts);
@@ -60,7 +63,14 @@ public sealed class EntityFrameworkCoreStores
     /// <summary>Gets the record store (the integration feeds records through it).</summary>
     public IRecordStore RecordStore => _records;
 
-    /// <summary>Gets the outbox of every aggregate store.</summary>
+    /// <summary>Gets the task store (the task service saves each task through it).</summary>
+    public ITaskStore TaskStore => _tasks;
+
+    /// <summary>Gets the task query over the same tasks (task views, progress, the schedule and bulk actions read
+    /// through it).</summary>
+    public ITaskQuery Tasks => _tasks;
+
+    /// <summary>Gets the outbox of every aggregate store and of the task store.</summary>
     public EntityFrameworkCoreOutbox Outbox { get; }
 
     /// <summary>Gets the reader that streams a portal's signals into a columnar portfolio snapshot.</summary>

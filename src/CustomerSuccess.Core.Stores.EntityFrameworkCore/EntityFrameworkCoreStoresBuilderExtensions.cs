@@ -44,6 +44,8 @@ public static class EntityFrameworkCoreStoresBuilderExtensions
         services.TryAddSingleton(stores.HealthScoreCatalogs);
         services.TryAddSingleton(stores.Records);
         services.TryAddSingleton(stores.RecordStore);
+        services.TryAddSingleton(stores.TaskStore);
+        services.TryAddSingleton(stores.Tasks);
         services.TryAddSingleton(stores.Outbox);
         return builder;
     }

@@ -118,6 +118,23 @@ public sealed class DocsSnippetTests
             + "{\n    public static Task<MyStore> CreateOnFreshDatabaseAsync() => Task.FromResult(new MyStore());\n"
             + "    public Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync() => Task.FromResult(Outbox);\n}\n",
             []),
+        // A task store author's test class; AcmeTaskStore stands for their store.
+        [("stores.md", 1, "")] = ("""
+            using CustomerSuccess.Core.Tasks;
+            using CustomerSuccess.Core.Testing;
+            public sealed class AcmeTaskStore : ITaskStore, ITaskQuery
+            {
+                public static Task<AcmeTaskStore> CreateEmptyAsync() => Task.FromResult(new AcmeTaskStore());
+                public Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync() => throw new NotImplementedException();
+                public Task<TaskId> NextIdAsync(PortalId portalId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<Versioned<TaskState>?> LoadAsync(TaskKey key, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<Result<VersionToken>> SaveAsync(TaskKey key, TaskState state, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<Result> DeleteAsync(TaskKey key, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<TaskPage> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+                public Task<int> CountAsync(PortalId portalId, ISpecification<TaskState> specification, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            }
+
+            """, []),
         [("specifications.md", 0, "")] = (AccountTypes, []),
         [("specifications.md", 1, "")] = (AccountTypes + "IClock clock = null!;\npublic sealed class AccountsRenewingBetweenSpec(Instant from, Instant to) : Specification<Account>;\n", []),
         [("specifications.md", 2, "")] = ("using CustomerSuccess.Core.Stores.EntityFrameworkCore;\n" + AccountTypes, []),
@@ -126,9 +143,9 @@ public sealed class DocsSnippetTests
         [("specifications.md", 4, "")] = (AccountsAndDb + "public sealed record AccountRow(AccountId Id, string Name);\nIReadRepositoryBase<Account> repository = null!;\nCancellationToken ct = default;\n", []),
         [("specifications.md", 5, "")] = (AccountsAndDb, []),
         [("stores.md", 0, "")] = (string.Empty, []),
-        [("stores.md", 1, "")] = (AcmeStoreParts, []),
-        [("stores.md", 2, "")] = (AcmeStores, []),
-        [("stores.md", 3, "")] = ("using Microsoft.Extensions.DependencyInjection;\nusing CustomerSuccess.Core.Stores.EntityFrameworkCore;\nvar services = new ServiceCollection();\nvar app = new { Services = (IServiceProvider)null! };\nServiceContext serviceContext = null!;\n", []),
+        [("stores.md", 2, "")] = (AcmeStoreParts, []),
+        [("stores.md", 3, "")] = (AcmeStores, []),
+        [("stores.md", 4, "")] = ("using Microsoft.Extensions.DependencyInjection;\nusing CustomerSuccess.Core.Stores.EntityFrameworkCore;\nvar services = new ServiceCollection();\nvar app = new { Services = (IServiceProvider)null! };\nServiceContext serviceContext = null!;\n", []),
         [("README.md", 0, "CustomerSuccess.Core.Stores.EntityFrameworkCore")] = ("using Microsoft.Extensions.DependencyInjection;\nusing CustomerSuccess.Core.Stores.EntityFrameworkCore;\nvar services = new ServiceCollection();\nIServiceProvider provider = null!;\n", []),
         [("README.md", 1, "CustomerSuccess.Core.Stores.EntityFrameworkCore")] = ("using CustomerSuccess.Core.Stores.EntityFrameworkCore;\nServiceContext context = null!;\nIReadOnlyList<CrmRecord> records = [];\nPortalId portal = PortalId.From(1);\nSpecification<CrmRecord> spec = null!;\n", []),
         [("0004-generated-typed-ids.md", 0, "")] = ("sealed class TypedIdAttribute : Attribute;\n", []),

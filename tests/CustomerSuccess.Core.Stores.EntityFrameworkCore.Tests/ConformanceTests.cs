@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Testing;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
@@ -146,6 +147,23 @@ public abstract class EfTenantIsolationConformance(bool onPostgreSql, int cases)
     }
 }
 
+public abstract class EfTaskStoreConformance(bool onPostgreSql) : TaskStoreConformance, IAsyncLifetime
+{
+    private readonly EfKitHost _host = new(onPostgreSql);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    protected override async Task<TaskStorePorts> CreateTaskStoreAsync()
+    {
+        var store = await _host.OpenAsync(s => s.TaskStore);
+        return new TaskStorePorts(store, (ITaskQuery)store);
+    }
+
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<TaskKey, TaskState> store) => _host.OutboxAsync(store);
+}
+
 public sealed class SqliteWorkspaceDirectoryConformanceTests() : EfWorkspaceDirectoryConformance(onPostgreSql: false);
 
 public sealed class SqliteWorkspaceConfigurationConformanceTests() : EfWorkspaceConfigurationConformance(onPostgreSql: false);
@@ -157,6 +175,8 @@ public sealed class SqliteHealthScoreCatalogConformanceTests() : EfHealthScoreCa
 public sealed class SqliteServiceInvariantConformanceTests() : EfServiceInvariantConformance(onPostgreSql: false);
 
 public sealed class SqliteRecordQueryConformanceTests() : EfRecordQueryConformance(onPostgreSql: false);
+
+public sealed class SqliteTaskStoreConformanceTests() : EfTaskStoreConformance(onPostgreSql: false);
 
 public sealed class PostgreSqlWorkspaceDirectoryConformanceTests() : EfWorkspaceDirectoryConformance(onPostgreSql: true);
 
@@ -173,3 +193,5 @@ public sealed class PostgreSqlRecordQueryConformanceTests() : EfRecordQueryConfo
 public sealed class SqliteTenantIsolationConformanceTests() : EfTenantIsolationConformance(onPostgreSql: false, cases: 60);
 
 public sealed class PostgreSqlTenantIsolationConformanceTests() : EfTenantIsolationConformance(onPostgreSql: true, cases: 30);
+
+public sealed class PostgreSqlTaskStoreConformanceTests() : EfTaskStoreConformance(onPostgreSql: true);

@@ -6,7 +6,9 @@ using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.Records;
+using CustomerSuccess.Core.Schedule;
 using CustomerSuccess.Core.Specification;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +36,7 @@ public abstract class StoreTests : IAsyncLifetime
         var stores = await OpenAsync();
         await using var context = stores.CreateDbContext();
 
-        Assert.Single(await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(2, (await context.Database.GetAppliedMigrationsAsync()).Count());
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges(), "the model has changes no shipped migration contains: add a migration per provider");
         Assert.Equal(0, await context.Records.CountAsync());
@@ -56,6 +58,25 @@ public abstract class StoreTests : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => stores.Records.QueryAsync(new RecordQuery(PortalId.From(1), CrmObjectType.Companies, clientOnly, PageRequest.First(10))));
         await Assert.ThrowsAsync<InvalidOperationException>(() => stores.Records.QueryAsync(new RecordQuery(PortalId.From(1), CrmObjectType.Companies, objectMethod, PageRequest.First(10))));
         await Assert.ThrowsAsync<NotSupportedException>(() => stores.Records.QueryAsync(new RecordQuery(PortalId.From(1), CrmObjectType.Companies, recordValue, PageRequest.First(10))));
+    }
+
+    [SkippableFact]
+    public async Task TaskQuery_UntranslatableSpecification_ThrowsInsteadOfScanningInMemory()
+    {
+        var stores = await OpenAsync();
+        var portal = PortalId.From(1);
+        var task = new TaskState { PortalId = portal, Id = await stores.TaskStore.NextIdAsync(portal), Title = "a", CreatedBy = UserId.From(1) };
+        Assert.True((await stores.TaskStore.SaveAsync(task.Key, task, VersionToken.None, [])).IsSuccess);
+        var notes = new Specification<TaskState>();
+        notes.Query.Where(t => t.Notes == "x");
+        var clientOnly = new Specification<TaskState>();
+        clientOnly.Query.Where(t => Reverse(t.Title) == "a");
+        var method = new Specification<TaskState>();
+        method.Query.Where(t => t.IsOwnedBy(UserId.From(1)));
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => stores.Tasks.CountAsync(portal, notes));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => stores.Tasks.QueryAsync(new TaskQuery(portal, clientOnly, PageRequest.First(10))));
+        await Assert.ThrowsAsync<NotSupportedException>(() => stores.Tasks.CountAsync(portal, method));
     }
 
     [SkippableFact]
@@ -151,13 +172,16 @@ public sealed class SqliteStoreTests : StoreTests
             foreach (var run in new[] { 1, 2 })
             {
                 var services = new ServiceCollection();
-                // Tasks and meetings are not kept by the EF Core store: the in-memory stores fill in those ports only.
-                services.AddCustomerSuccess().AddEntityFrameworkCoreStores(o => o.UseSqlite($"Data Source={path};Pooling=False")).AddInMemoryStores();
+                services.AddCustomerSuccess().AddEntityFrameworkCoreStores(o => o.UseSqlite($"Data Source={path};Pooling=False"));
+                services.AddSingleton<IMeetingQuery, NoMeetings>();   // meetings are the CRM's read model, not the store's
+                services.AddSingleton<IPlaybookUsageQuery>(new CustomerSuccess.Core.Stores.InMemory.InMemoryPlaybookUsageQuery());   // so are playbook uses
                 await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
                 await provider.GetRequiredService<EntityFrameworkCoreStores>().MigrateAsync();
                 Assert.IsType<EntityFrameworkCoreWorkspaceDirectoryStore>(provider.GetRequiredService<IWorkspaceDirectoryStore>());
                 Assert.IsType<EntityFrameworkCoreRecordStore>(provider.GetRequiredService<IRecordQuery>());
                 Assert.IsType<EntityFrameworkCoreRecordStore>(provider.GetRequiredService<IRecordStore>());
+                Assert.IsType<EntityFrameworkCoreTaskStore>(provider.GetRequiredService<ITaskStore>());
+                Assert.IsType<EntityFrameworkCoreTaskStore>(provider.GetRequiredService<ITaskQuery>());
 
                 using var scope = provider.CreateScope();
                 var workspaces = scope.ServiceProvider.GetRequiredService<WorkspaceService>();
@@ -183,4 +207,11 @@ public sealed class SqliteStoreTests : StoreTests
 public sealed class PostgreSqlStoreTests : StoreTests
 {
     protected override bool OnPostgreSql => true;
+}
+
+/// <summary>The application's meetings (the EF Core store keeps none): no meetings at all.</summary>
+internal sealed class NoMeetings : IMeetingQuery
+{
+    public Task<System.Collections.Generic.IReadOnlyList<Meeting>> ListAsync(MeetingQuery query, System.Threading.CancellationToken cancellationToken = default) =>
+        Task.FromResult<System.Collections.Generic.IReadOnlyList<Meeting>>([]);
 }

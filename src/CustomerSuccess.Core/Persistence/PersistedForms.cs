@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
 
@@ -19,51 +20,53 @@ public static class PersistedForms
 {
     /// <summary>Gets the form of a portal's workspace directory (<c>workspace-directory</c>, keyed by portal id).</summary>
     public static StateDocumentFormat<PortalId, WorkspaceDirectoryState> WorkspaceDirectory { get; } =
-        new PortalFormat<WorkspaceDirectoryState>("workspace-directory", s => s.PortalId, s => Workspaces.WorkspaceDirectory.CheckInvariants(s));
+        new KeyedFormat<PortalId, WorkspaceDirectoryState>("workspace-directory", PortalKey, key => key, s => s.PortalId, s => Workspaces.WorkspaceDirectory.CheckInvariants(s));
 
     /// <summary>Gets the form of a portal's workspace configuration (<c>workspace-configuration</c>, keyed by portal id).</summary>
     public static StateDocumentFormat<PortalId, WorkspaceConfigurationState> WorkspaceConfiguration { get; } =
-        new PortalFormat<WorkspaceConfigurationState>("workspace-configuration", s => s.PortalId, s => Workspaces.WorkspaceConfiguration.CheckInvariants(s));
+        new KeyedFormat<PortalId, WorkspaceConfigurationState>("workspace-configuration", PortalKey, key => key, s => s.PortalId, s => Workspaces.WorkspaceConfiguration.CheckInvariants(s));
 
     /// <summary>Gets the form of a view catalogue (<c>view-catalog</c>, keyed <c>portal/workspace/tab</c>).</summary>
-    public static StateDocumentFormat<ViewCatalogKey, ViewCatalogState> ViewCatalog { get; } = new ViewCatalogFormat();
+    public static StateDocumentFormat<ViewCatalogKey, ViewCatalogState> ViewCatalog { get; } = new KeyedFormat<ViewCatalogKey, ViewCatalogState>(
+        "view-catalog",
+        key => string.Create(CultureInfo.InvariantCulture, $"{key.PortalId.Value}/{key.WorkspaceId.Value}/{key.Tab.ToString().ToLowerInvariant()}"),
+        key => key.PortalId,
+        state => state.Key,
+        state => Views.ViewCatalog.CheckInvariants(state));
 
     /// <summary>Gets the form of a portal's health-score catalogue (<c>health-score-catalog</c>, keyed by portal id).</summary>
     public static StateDocumentFormat<PortalId, HealthScoreCatalogState> HealthScoreCatalog { get; } =
-        new PortalFormat<HealthScoreCatalogState>("health-score-catalog", s => s.PortalId, s => Scores.HealthScoreCatalog.CheckInvariants(s));
+        new KeyedFormat<PortalId, HealthScoreCatalogState>("health-score-catalog", PortalKey, key => key, s => s.PortalId, s => Scores.HealthScoreCatalog.CheckInvariants(s));
+
+    /// <summary>Gets the form of one task (<c>task</c>, keyed <c>portal/task</c>): every member a person entered, the
+    /// completion, the creator and the creation instant; a document of a key that holds no task (no creator) is refused.</summary>
+    public static StateDocumentFormat<TaskKey, TaskState> Task { get; } = new KeyedFormat<TaskKey, TaskState>(
+        "task",
+        key => string.Create(CultureInfo.InvariantCulture, $"{key.PortalId.Value}/{key.TaskId.Value}"),
+        key => key.PortalId,
+        state => state.Key,
+        state => TaskItem.CheckInvariants(state));
 
     /// <summary>Gets the form of the library's domain events, for outboxes.</summary>
     public static DomainEventFormat Events { get; } = new();
 
     internal static string PortalKey(PortalId portalId) => portalId.Value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The form of a state kept once per portal, keyed by the portal id.</summary>
-    private sealed class PortalFormat<TState>(string aggregateType, Func<TState, PortalId> portalOf, Action<TState> validate)
-        : StateDocumentFormat<PortalId, TState>(aggregateType, 1)
+    /// <summary>The form of a state under a key that names its portal (the portal id itself, or a composite key).</summary>
+    private sealed class KeyedFormat<TKey, TState>(
+        string aggregateType, Func<TKey, string> formatKey, Func<TKey, PortalId> portalOf, Func<TState, TKey> keyOf, Action<TState> validate)
+        : StateDocumentFormat<TKey, TState>(aggregateType, 1)
+        where TKey : notnull
         where TState : class
     {
         protected override JsonTypeInfo<TState> StateTypeInfo => PersistenceJson.Info<TState>();
 
-        public override string FormatKey(PortalId key) => PortalKey(key);
+        public override string FormatKey(TKey key) => formatKey(key);
 
-        public override PortalId PortalOf(PortalId key) => key;
+        public override PortalId PortalOf(TKey key) => portalOf(key);
 
-        protected override PortalId KeyOf(TState state) => portalOf(state);
+        protected override TKey KeyOf(TState state) => keyOf(state);
 
         protected override void Validate(TState state) => validate(state);
-    }
-
-    private sealed class ViewCatalogFormat() : StateDocumentFormat<ViewCatalogKey, ViewCatalogState>("view-catalog", 1)
-    {
-        protected override JsonTypeInfo<ViewCatalogState> StateTypeInfo => PersistenceJson.Info<ViewCatalogState>();
-
-        public override string FormatKey(ViewCatalogKey key) =>
-            string.Create(CultureInfo.InvariantCulture, $"{key.PortalId.Value}/{key.WorkspaceId.Value}/{key.Tab.ToString().ToLowerInvariant()}");
-
-        public override PortalId PortalOf(ViewCatalogKey key) => key.PortalId;
-
-        protected override ViewCatalogKey KeyOf(ViewCatalogState state) => state.Key;
-
-        protected override void Validate(ViewCatalogState state) => Views.ViewCatalog.CheckInvariants(state);
     }
 }

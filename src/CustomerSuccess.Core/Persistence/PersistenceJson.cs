@@ -82,6 +82,7 @@ internal static class PersistenceJson
 [JsonSerializable(typeof(WorkspaceDirectoryState))]
 [JsonSerializable(typeof(ViewCatalogKeyParts))]
 [JsonSerializable(typeof(TaskKeyParts))]
+[JsonSerializable(typeof(TaskState))]
 [JsonSerializable(typeof(TaskCreated))]
 [JsonSerializable(typeof(TaskEdited))]
 [JsonSerializable(typeof(TaskAssigned))]

@@ -267,6 +267,25 @@ public sealed class TaskItem : PortalAggregate<TaskState>
         return State;
     }
 
+    /// <summary>Checks the invariants of a stored task: portal, id and creator set, a defined type and priority, an
+    /// assignee that is not <c>default</c>, at most <see cref="MaxAssociations"/> associated records, each once.</summary>
+    internal static TaskState CheckInvariants(TaskState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        string? problem =
+            state.PortalId.IsDefault || state.Id.IsDefault ? "the portal or the id is default"
+            : !state.Exists ? "it has no creator (the state of a key that holds no task)"
+            : !Enum.IsDefined(state.Type) ? "the type is unknown"
+            : !Enum.IsDefined(state.Priority) ? "the priority is unknown"
+            : state.AssigneeId is { IsDefault: true } ? "the assignee is default"
+            : state.Associations.Count > MaxAssociations ? $"it is associated with more than {MaxAssociations} records"
+            : state.Associations.Distinct().Count() != state.Associations.Count ? "a record is associated twice"
+            : null;
+        return problem is null
+            ? state
+            : throw new ArgumentException($"The stored task {state.PortalId}/{state.Id} is corrupt: {problem}.", nameof(state));
+    }
+
     private static TaskState CheckKey(TaskState state)
     {
         ArgumentNullException.ThrowIfNull(state);

@@ -21,6 +21,9 @@ public sealed class PersistedFormProperties
     [Property(MaxTest = 500)]
     public Property Health_score_catalogues_round_trip() => RoundTrips(PersistenceGenerators.HealthScoreCatalog, PersistedForms.HealthScoreCatalog, s => s.PortalId);
 
+    [Property(MaxTest = 500)]
+    public Property Tasks_round_trip() => RoundTrips(PersistenceGenerators.Task, PersistedForms.Task, s => s.Key);
+
     private static Property RoundTrips<TKey, TState>(Gen<TState> states, StateDocumentFormat<TKey, TState> format, System.Func<TState, TKey> keyOf)
         where TKey : notnull
         where TState : class =>

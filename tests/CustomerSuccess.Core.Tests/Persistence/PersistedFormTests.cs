@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using CustomerSuccess.Core.Persistence;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Workspaces;
 using NodaTime;
 
@@ -16,7 +17,7 @@ public sealed class PersistedFormTests
 {
     private static readonly PortalId Portal = PortalId.From(42);
 
-    public static TheoryData<string> Aggregates => ["workspace-directory", "workspace-configuration", "view-catalog", "health-score-catalog"];
+    public static TheoryData<string> Aggregates => ["workspace-directory", "workspace-configuration", "view-catalog", "health-score-catalog", "task"];
 
     /// <summary>The documents of schema version 1 are frozen: every later version of the library must read them into
     /// the same states, and (while version 1 is current) write exactly these bytes.</summary>
@@ -30,6 +31,7 @@ public sealed class PersistedFormTests
             "workspace-directory" => RoundTrip(PersistedForms.WorkspaceDirectory, Portal, PersistenceSamples.Directory, path),
             "workspace-configuration" => RoundTrip(PersistedForms.WorkspaceConfiguration, Portal, PersistenceSamples.Configuration, path),
             "view-catalog" => RoundTrip(PersistedForms.ViewCatalog, PersistenceSamples.ViewCatalog.Key, PersistenceSamples.ViewCatalog, path),
+            "task" => RoundTrip(PersistedForms.Task, PersistenceSamples.Task.Key, PersistenceSamples.Task, path),
             _ => RoundTrip(PersistedForms.HealthScoreCatalog, Portal, PersistenceSamples.HealthScoreCatalog, path),
         };
         Assert.True(read, "the frozen document reads into the sample state");
@@ -187,6 +189,28 @@ public sealed class PersistedFormTests
         var bad = Assert.Throws<PersistedStateException>(() => PersistedForms.Events.Read("workspace.renamed", """{"portalId":"x"}"""u8));
         Assert.Equal("workspace.renamed", bad.Key);
         Assert.Throws<ArgumentException>(() => PersistedForms.Events.Write(new ForeignEvent(Portal, Initiator.System, Instant.FromUnixTimeSeconds(0))));
+    }
+
+    [Fact]
+    public void A_task_document_is_keyed_portal_slash_task_and_refuses_a_state_that_holds_no_task()
+    {
+        var task = PersistenceSamples.Task;
+        var document = JsonNode.Parse(PersistedForms.Task.Write(task.Key, task))!;
+        Assert.Equal("task", (string?)document["aggregate"]);
+        Assert.Equal("42/5", (string?)document["key"]);
+        Assert.Equal(Portal, PersistedForms.Task.PortalOf(task.Key));
+        Assert.Null(document["state"]!["exists"]);
+        Assert.Null(document["state"]!["key"]);
+
+        var empty = TaskItem.CreateInitialState(task.Key);
+        var noTask = WriteUnchecked(PersistedForms.Task, PersistenceJson.Info<TaskState>(), task.Key, empty);
+        var error = Assert.Throws<PersistedStateException>(() => PersistedForms.Task.Read(task.Key, noTask));
+        Assert.Equal("42/5", error.Key);
+        Assert.StartsWith("$.state", error.Path, StringComparison.Ordinal);
+
+        var twice = task with { Associations = [task.Associations[0], task.Associations[0]] };
+        var duplicate = WriteUnchecked(PersistedForms.Task, PersistenceJson.Info<TaskState>(), task.Key, twice);
+        Assert.Contains("associated twice", Assert.Throws<PersistedStateException>(() => PersistedForms.Task.Read(task.Key, duplicate)).Message, StringComparison.Ordinal);
     }
 
     private static (string Written, bool ReadsBack) RoundTrip<TKey, TState>(StateDocumentFormat<TKey, TState> format, TKey key, TState sample, string path)

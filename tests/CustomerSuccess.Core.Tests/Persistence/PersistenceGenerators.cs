@@ -6,7 +6,9 @@ using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.Filters;
 using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.HealthScores.Templates;
+using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
+using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Tests.Filters;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
@@ -90,6 +92,38 @@ internal static class PersistenceGenerators
         from extra in Gen.Choose(0, 3)
         let numbered = entries.Select((e, i) => Renumber(e, HealthScoreId.From(i + 1))).ToImmutableArray()
         select new HealthScoreCatalogState(portal, numbered, numbered.Length + extra);
+
+    /// <summary>Created tasks of every type and priority, open or completed, assigned or not, with up to five distinct
+    /// associated records.</summary>
+    public static Gen<TaskState> Task =>
+        from portal in Portal
+        from id in Gen.Choose(1, int.MaxValue)
+        from title in Text
+        from notes in OptionalText
+        from type in Gen.Elements(Enum.GetValues<TaskType>())
+        from priority in Gen.Elements(Enum.GetValues<TaskPriority>())
+        from assignee in Gen.OneOf(Gen.Constant<UserId?>(null), Gen.Choose(1, int.MaxValue).Select(u => (UserId?)UserId.From(u)))
+        from due in Instant
+        from completed in Gen.OneOf(Gen.Constant<Instant?>(null), Instant.Select(i => (Instant?)i))
+        from count in Gen.Choose(0, 5)
+        from objects in Gen.ListOf(Gen.Elements(Objects), count)
+        from creator in Gen.Choose(1, int.MaxValue)
+        from created in Instant
+        select new TaskState
+        {
+            PortalId = portal,
+            Id = TaskId.From(id),
+            Title = title,
+            Notes = notes,
+            Type = type,
+            Priority = priority,
+            AssigneeId = assignee,
+            DueAt = due,
+            CompletedAt = completed,
+            Associations = [.. objects.Select((o, i) => new RecordReference(o, RecordId.From(i + 1)))],
+            CreatedBy = UserId.From(creator),
+            CreatedAt = created,
+        };
 
     private static Gen<View> View =>
         from owner in Gen.OneOf(Gen.Constant<UserId?>(null), Gen.Choose(1, 50).Select(u => (UserId?)UserId.From(u)))

@@ -66,6 +66,22 @@ internal static class PersistenceSamples
 
     public static HealthScoreCatalogState HealthScoreCatalog { get; } = CreateScores();
 
+    public static TaskState Task { get; } = new()
+    {
+        PortalId = Portal,
+        Id = TaskId.From(5),
+        Title = "Call — Zoë ✓ \"renewal\"",
+        Notes = "notes\nline 2",
+        Type = TaskType.Call,
+        Priority = TaskPriority.High,
+        AssigneeId = UserId.From(7),
+        DueAt = At,
+        CompletedAt = At.PlusTicks(1),
+        Associations = [new RecordReference(CrmObjectType.Companies, RecordId.From(42)), new RecordReference(CrmObjectType.Custom("p_subscriptions"), RecordId.From(9))],
+        CreatedBy = UserId.From(8),
+        CreatedAt = At.PlusNanoseconds(-1),
+    };
+
     /// <summary>An instance of any event type, built from sample values of its constructor's parameter types.</summary>
     public static IDomainEvent Event(Type type)
     {

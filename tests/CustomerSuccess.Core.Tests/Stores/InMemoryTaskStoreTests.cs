@@ -1,37 +1,32 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Stores.InMemory;
 using CustomerSuccess.Core.Tasks;
+using CustomerSuccess.Core.Testing;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 
 namespace CustomerSuccess.Core.Tests.Stores;
 
-/// <summary>The task contract on the reference in-memory store, plus what is particular to it.</summary>
-public sealed class InMemoryTaskStoreTests : TaskStoreContract
+/// <summary>The kit's task cases on the reference in-memory store, plus what is particular to it.</summary>
+public sealed class InMemoryTaskStoreTests : TaskStoreConformance
 {
-    protected override (ITaskStore Store, ITaskQuery Query) CreateStore()
+    protected override Task<TaskStorePorts> CreateTaskStoreAsync()
     {
         var store = new InMemoryTaskStore();
-        return (store, store);
+        return Task.FromResult(new TaskStorePorts(store, store));
     }
 
-    [Fact]
-    public async Task Save_AStateThatIsNotACreatedTaskOfItsKey_IsAnArgumentMistake()
-    {
-        var store = new InMemoryTaskStore();
-        var task = Task(PortalA, 1);
-
-        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(TaskKey.Create(PortalA, TaskId.From(2)), task, VersionToken.None, []));
-        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(task.Key, TaskItem.CreateInitialState(task.Key), VersionToken.None, []));
-    }
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<TaskKey, TaskState> store) =>
+        Task.FromResult(((InMemoryTaskStore)store).Outbox);
 
     [Fact]
     public void TaskStateAndDetails_RoundTripThroughSystemTextJson()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web).ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        var task = Task(PortalA, 1, t => t.Full());
+        var task = SampleState(TaskKey.Create(Portal, TaskId.From(1)), 1);
 
         var json = JsonSerializer.Serialize(task, options);
         var back = JsonSerializer.Deserialize<TaskState>(json, options);

@@ -200,6 +200,133 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
                     b.ToTable("cs_records", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskAssociationRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("object_type");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_id");
+
+                    b.HasKey("PortalId", "TaskId", "Key");
+
+                    b.HasIndex("PortalId", "Key");
+
+                    b.ToTable("cs_task_associations", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskIdCounterRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("LastId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_id");
+
+                    b.HasKey("PortalId");
+
+                    b.ToTable("cs_task_ids", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AssigneeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<Instant?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CreatedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<Instant>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("PortalId", "Id");
+
+                    b.HasIndex("PortalId", "CompletedAt", "DueAt");
+
+                    b.HasIndex("PortalId", "AssigneeId", "CompletedAt", "DueAt");
+
+                    b.ToTable("cs_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskTombstoneRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("PortalId", "TaskId");
+
+                    b.ToTable("cs_task_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.RecordPropertyRow", b =>
                 {
                     b.HasOne("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.RecordRow", null)
@@ -209,9 +336,23 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskAssociationRow", b =>
+                {
+                    b.HasOne("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskRow", null)
+                        .WithMany("Associations")
+                        .HasForeignKey("PortalId", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.RecordRow", b =>
                 {
                     b.Navigation("Properties");
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskRow", b =>
+                {
+                    b.Navigation("Associations");
                 });
 #pragma warning restore 612, 618
         }

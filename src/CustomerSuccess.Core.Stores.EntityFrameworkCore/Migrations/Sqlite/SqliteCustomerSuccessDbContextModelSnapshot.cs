@@ -192,6 +192,133 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("cs_records", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskAssociationRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("object_type");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_id");
+
+                    b.HasKey("PortalId", "TaskId", "Key");
+
+                    b.HasIndex("PortalId", "Key");
+
+                    b.ToTable("cs_task_associations", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskIdCounterRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("LastId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_id");
+
+                    b.HasKey("PortalId");
+
+                    b.ToTable("cs_task_ids", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AssigneeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CreatedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("PortalId", "Id");
+
+                    b.HasIndex("PortalId", "CompletedAt", "DueAt");
+
+                    b.HasIndex("PortalId", "AssigneeId", "CompletedAt", "DueAt");
+
+                    b.ToTable("cs_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskTombstoneRow", b =>
+                {
+                    b.Property<long>("PortalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("portal_id");
+
+                    b.Property<long>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("PortalId", "TaskId");
+
+                    b.ToTable("cs_task_tombstones", (string)null);
+                });
+
             modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.RecordPropertyRow", b =>
                 {
                     b.HasOne("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.RecordRow", null)
@@ -201,9 +328,23 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskAssociationRow", b =>
+                {
+                    b.HasOne("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskRow", null)
+                        .WithMany("Associations")
+                        .HasForeignKey("PortalId", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.RecordRow", b =>
                 {
                     b.Navigation("Properties");
+                });
+
+            modelBuilder.Entity("CustomerSuccess.Core.Stores.EntityFrameworkCore.Model.TaskRow", b =>
+                {
+                    b.Navigation("Associations");
                 });
 #pragma warning restore 612, 618
         }

@@ -7,35 +7,57 @@ using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Specification;
 using CustomerSuccess.Core.Stores.EntityFrameworkCore.Model;
+using CustomerSuccess.Core.Tasks;
 
 namespace CustomerSuccess.Core.Stores.EntityFrameworkCore;
 
 /// <summary>
-/// Moves a specification of <see cref="CrmRecord"/> onto the mapped row types: <see cref="CrmRecord"/> becomes
-/// <see cref="RecordRow"/> and <see cref="CrmPropertyValue"/> becomes <see cref="RecordPropertyRow"/>, member for
-/// member (the rows have the same member names and types), and LINQ calls over the property bag are rebuilt for the row
-/// type. An <c>Enumerable.Contains</c> over a captured list becomes a chain of equalities, which every provider
-/// translates whatever the element's value conversion.
+/// Moves a specification onto the mapped row types: <see cref="CrmRecord"/> becomes <see cref="RecordRow"/> and
+/// <see cref="CrmPropertyValue"/> becomes <see cref="RecordPropertyRow"/>; <see cref="TaskState"/> becomes
+/// <see cref="TaskRow"/> and <see cref="RecordReference"/> (a task's associated record) becomes
+/// <see cref="TaskAssociationRow"/>; member for member (the rows have the same member names and types), and LINQ calls
+/// over collections (the property bag, the associations) are rebuilt for the row type. An <c>Enumerable.Contains</c>
+/// over a captured list becomes a chain of equalities, which every provider translates whatever the element's value
+/// conversion.
 /// </summary>
-/// <remarks>Anything else that touches a record (a method of the record, a record constant, a member the row does not
+/// <remarks>Anything else that touches a mapped type (a method of it, a constant of it, a member the row does not
 /// have) throws <see cref="NotSupportedException"/>: a specification the store cannot translate is an error, never an
 /// in-memory scan.</remarks>
-internal sealed class RecordExpressionRewriter : ExpressionVisitor
+internal sealed class SpecificationRowRewriter : ExpressionVisitor
 {
-    private readonly Dictionary<ParameterExpression, ParameterExpression> _parameters = [];
-
-    public static Specification<RecordRow> Rewrite(ISpecification<CrmRecord> specification)
+    private static readonly Dictionary<Type, Type> RecordRows = new()
     {
-        var result = new Specification<RecordRow>();
+        [typeof(CrmRecord)] = typeof(RecordRow),
+        [typeof(CrmPropertyValue)] = typeof(RecordPropertyRow),
+    };
+
+    private static readonly Dictionary<Type, Type> TaskRows = new()
+    {
+        [typeof(TaskState)] = typeof(TaskRow),
+        [typeof(RecordReference)] = typeof(TaskAssociationRow),
+    };
+
+    private readonly Dictionary<ParameterExpression, ParameterExpression> _parameters = [];
+    private readonly IReadOnlyDictionary<Type, Type> _rows;
+
+    private SpecificationRowRewriter(IReadOnlyDictionary<Type, Type> rows) => _rows = rows;
+
+    public static Specification<RecordRow> Rewrite(ISpecification<CrmRecord> specification) => Rewrite<CrmRecord, RecordRow>(specification, RecordRows);
+
+    public static Specification<TaskRow> Rewrite(ISpecification<TaskState> specification) => Rewrite<TaskState, TaskRow>(specification, TaskRows);
+
+    private static Specification<TRow> Rewrite<T, TRow>(ISpecification<T> specification, IReadOnlyDictionary<Type, Type> rows)
+    {
+        var result = new Specification<TRow>();
         foreach (var where in specification.WhereExpressions)
         {
-            result.Query.Where((Expression<Func<RecordRow, bool>>)new RecordExpressionRewriter().Visit(where.Filter)!);
+            result.Query.Where((Expression<Func<TRow, bool>>)new SpecificationRowRewriter(rows).Visit(where.Filter)!);
         }
 
-        IOrderedSpecificationBuilder<RecordRow>? ordered = null;
+        IOrderedSpecificationBuilder<TRow>? ordered = null;
         foreach (var order in specification.OrderExpressions)
         {
-            var key = (Expression<Func<RecordRow, object?>>)new RecordExpressionRewriter().Visit(order.KeySelector)!;
+            var key = (Expression<Func<TRow, object?>>)new SpecificationRowRewriter(rows).Visit(order.KeySelector)!;
             ordered = order.OrderType switch
             {
                 OrderTypeEnum.OrderBy => result.Query.OrderBy(key),
@@ -143,7 +165,7 @@ internal sealed class RecordExpressionRewriter : ExpressionVisitor
     protected override Expression VisitConstant(ConstantExpression node) =>
         Touches(node.Type) ? throw Untranslatable(node) : node;
 
-    private static bool TryCapture(Expression source, out System.Collections.IEnumerable values)
+    private bool TryCapture(Expression source, out System.Collections.IEnumerable values)
     {
         values = Array.Empty<object>();
         if (source.Type == typeof(string) || !typeof(System.Collections.IEnumerable).IsAssignableFrom(source.Type) || Touches(source.Type))
@@ -167,16 +189,11 @@ internal sealed class RecordExpressionRewriter : ExpressionVisitor
         return false;
     }
 
-    private static Type Map(Type type)
+    private Type Map(Type type)
     {
-        if (type == typeof(CrmRecord))
+        if (_rows.TryGetValue(type, out var row))
         {
-            return typeof(RecordRow);
-        }
-
-        if (type == typeof(CrmPropertyValue))
-        {
-            return typeof(RecordPropertyRow);
+            return row;
         }
 
         // Only framework generics (Func<>, IEnumerable<>, IReadOnlyList<>, …) carry records; a compiler-generated closure
@@ -197,10 +214,10 @@ internal sealed class RecordExpressionRewriter : ExpressionVisitor
         return type;
     }
 
-    private static bool Touches(Type? type) => type is not null && Map(type) != type;
+    private bool Touches(Type? type) => type is not null && Map(type) != type;
 
     private static NotSupportedException Untranslatable(Expression node) =>
-        new($"The record specification cannot be translated to SQL: '{node}' uses a record in a way the store does not map (only member access, comparisons, &&, ||, !, string.Contains, Contains on a captured list and Any/Where/Select/FirstOrDefault over the property bag are translated).");
+        new($"The specification cannot be translated to SQL: '{node}' uses a record or a task in a way the store does not map (only member access, comparisons, conditionals, &&, ||, !, string.Contains, Contains on a captured list and Any/Where/Select/FirstOrDefault over a record's property bag or a task's associations are translated).");
 
     private static InvalidOperationException Unordered() => new("A ThenBy step came before any OrderBy.");
 }
