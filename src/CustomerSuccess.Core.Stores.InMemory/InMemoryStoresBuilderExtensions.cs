@@ -1,4 +1,5 @@
 using System;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.DependencyInjection;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Schedule;
@@ -27,6 +28,7 @@ public static class InMemoryStoresBuilderExtensions
         services.TryAddSingleton<IWorkspaceConfigurationStore, InMemoryWorkspaceConfigurationStore>();
         services.TryAddSingleton<IHealthScoreCatalogStore, InMemoryHealthScoreCatalogStore>();
         services.TryAddSingleton<IViewCatalogStore, InMemoryViewCatalogStore>();
+        services.TryAddSingleton<IAlertBookStore, InMemoryAlertBookStore>();
         services.TryAddSingleton<IRecordQuery>(_ => new InMemoryRecordQuery());
 
         // One instance is both the task store and the task query, so a query reads exactly what was saved.

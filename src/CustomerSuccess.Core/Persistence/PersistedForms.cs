@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
@@ -31,6 +32,10 @@ public static class PersistedForms
     /// <summary>Gets the form of a portal's health-score catalogue (<c>health-score-catalog</c>, keyed by portal id).</summary>
     public static StateDocumentFormat<PortalId, HealthScoreCatalogState> HealthScoreCatalog { get; } =
         new PortalFormat<HealthScoreCatalogState>("health-score-catalog", s => s.PortalId, s => Scores.HealthScoreCatalog.CheckInvariants(s));
+
+    /// <summary>Gets the form of a portal's alert book (<c>alert-book</c>, keyed by portal id).</summary>
+    public static StateDocumentFormat<PortalId, AlertBookState> AlertBook { get; } =
+        new PortalFormat<AlertBookState>("alert-book", s => s.PortalId, s => Alerts.AlertBook.CheckInvariants(s));
 
     /// <summary>Gets the form of the library's domain events, for outboxes.</summary>
     public static DomainEventFormat Events { get; } = new();
