@@ -26,7 +26,9 @@ namespace CustomerSuccess.Core.Alerts;
 /// <see cref="AlertDamping"/> suppresses is counted as suppressed; otherwise one alert is raised, superseding the
 /// customer's active alert of the same score, and, when the owner is at the limit, the owner's oldest active alert
 /// (counted per owner in <see cref="AlertRaiseReport.Overflow"/>: never lost silently). Finished alerts older than
-/// <see cref="AlertOptions.FinishedRetention"/> are dropped from the book (their events remain in the outbox).</para>
+/// <see cref="AlertOptions.FinishedRetention"/>, and alerts superseded at the very instant they were raised (an owner
+/// with more changes in one run than the limit: never active at any instant), are dropped from the book; they stay
+/// counted in the report and recorded in the outbox.</para>
 /// <para>Time: the aggregate never reads a clock; commands take <c>now</c> and listings an as-of instant. An alert whose
 /// <see cref="Alert.ExpiresAt"/> has passed is not listed as active even before <see cref="Expire"/> has recorded it.</para>
 /// <threadsafety>Not thread-safe: use one instance per operation (the state it holds is immutable).</threadsafety>
@@ -381,7 +383,10 @@ public sealed class AlertBook : PortalAggregate<AlertBookState>
             var kept = ImmutableArray.CreateBuilder<Alert>(_alerts.Count);
             foreach (Alert alert in _alerts)
             {
-                if (alert.EndedAt is { } ended && ended < cutoff)
+                // Dropped: finished alerts past their retention, and alerts superseded at the instant they were raised
+                // (more changes for one owner in one run than the limit): never active at any instant, they are counted
+                // in the report and recorded in the events, and keeping them would only grow the book.
+                if (alert.EndedAt is { } ended && (ended < cutoff || (alert.Status == AlertStatus.Superseded && ended == alert.RaisedAt)))
                 {
                     Pruned = true;
                     continue;

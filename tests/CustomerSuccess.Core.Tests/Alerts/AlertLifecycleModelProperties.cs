@@ -218,6 +218,8 @@ public sealed class AlertLifecycleModelProperties
             model.Add(new ModelAlert(id, customer, owner, changes.At));
         }
 
+        // Superseded at the instant it was raised: never active, dropped from the book (still counted).
+        model.RemoveAll(a => a.Status == AlertStatus.Superseded && a.EndedAt == a.RaisedAt);
         return overflow;
     }
 
