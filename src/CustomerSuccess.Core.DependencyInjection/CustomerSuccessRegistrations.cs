@@ -73,6 +73,7 @@ internal static class CustomerSuccessRegistrations
         services.TryAddScoped<ViewService>();
         services.TryAddScoped<TaskService>();
         services.TryAddScoped<AlertService>();
+        services.TryAddScoped<ScoreOverrideService>();
         services.TryAddScoped<ScheduleService>();
     }
 }

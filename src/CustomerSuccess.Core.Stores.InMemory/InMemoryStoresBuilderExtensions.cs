@@ -29,6 +29,7 @@ public static class InMemoryStoresBuilderExtensions
         services.TryAddSingleton<IHealthScoreCatalogStore, InMemoryHealthScoreCatalogStore>();
         services.TryAddSingleton<IViewCatalogStore, InMemoryViewCatalogStore>();
         services.TryAddSingleton<IAlertBookStore, InMemoryAlertBookStore>();
+        services.TryAddSingleton<IScoreOverrideStore, InMemoryScoreOverrideStore>();
         services.TryAddSingleton<IRecordQuery>(_ => new InMemoryRecordQuery());
 
         // One instance is both the task store and the task query, so a query reads exactly what was saved.

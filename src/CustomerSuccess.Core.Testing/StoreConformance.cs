@@ -57,3 +57,13 @@ public abstract class AlertBookStoreConformance : AggregateStoreConformance<Port
     /// <inheritdoc />
     protected override AlertBookState SampleState(PortalId key, int variant) => StoreConformanceSamples.AlertBook(key, variant);
 }
+
+/// <summary>The conformance cases of an <see cref="IScoreOverrideStore"/>.</summary>
+public abstract class ScoreOverrideStoreConformance : AggregateStoreConformance<PortalId, ScoreOverrideBookState>
+{
+    /// <inheritdoc />
+    protected sealed override PortalId KeyOf(PortalId portal) => portal;
+
+    /// <inheritdoc />
+    protected override ScoreOverrideBookState SampleState(PortalId key, int variant) => StoreConformanceSamples.ScoreOverrides(key, variant);
+}

@@ -132,4 +132,17 @@ internal static class StoreConformanceSamples
             ? state with { Alerts = [first, second], LastAlertNumber = 9 }
             : state with { Alerts = [first, third, fourth with { Status = AlertStatus.Expired, EndedAt = fourth.ExpiresAt }], LastAlertNumber = 12 };
     }
+
+    public static ScoreOverrideBookState ScoreOverrides(PortalId portal, int variant)
+    {
+        var state = ScoreOverrideBook.CreateInitialState(portal);
+        var first = new ScoreOverride(1001, HealthScoreId.From(1), 15, null, "Sponsor left — \"renewal\" at risk 😟", 7, At, At + Duration.FromDays(30));
+        var second = new ScoreOverride(long.MaxValue, HealthScoreId.From(2), null, HealthStatus.Healthy, "e\u0301 עברית\ttab", 8, At.PlusNanoseconds(1), At + Duration.FromDays(1));
+        return variant switch
+        {
+            0 => state,
+            1 => state with { Overrides = [first] },
+            _ => state with { Overrides = [first, second] },
+        };
+    }
 }

@@ -55,6 +55,8 @@ public sealed class DomainEventFormat
             ("task.completed", PersistenceJson.Info<TaskCompleted>()),
             ("task.reopened", PersistenceJson.Info<TaskReopened>()),
             ("task.deleted", PersistenceJson.Info<TaskDeleted>()),
+            ("score_override.set", PersistenceJson.Info<ScoreOverrideSet>()),
+            ("score_override.removed", PersistenceJson.Info<ScoreOverrideRemoved>()),
             ("alert.raised", PersistenceJson.Info<AlertRaised>()),
             ("alert.dismissed", PersistenceJson.Info<AlertDismissed>()),
             ("alert.expired", PersistenceJson.Info<AlertExpired>()),

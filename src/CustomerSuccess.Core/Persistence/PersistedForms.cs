@@ -37,6 +37,10 @@ public static class PersistedForms
     public static StateDocumentFormat<PortalId, AlertBookState> AlertBook { get; } =
         new PortalFormat<AlertBookState>("alert-book", s => s.PortalId, s => Alerts.AlertBook.CheckInvariants(s));
 
+    /// <summary>Gets the form of a portal's manual score overrides (<c>score-override-book</c>, keyed by portal id).</summary>
+    public static StateDocumentFormat<PortalId, ScoreOverrideBookState> ScoreOverrideBook { get; } =
+        new PortalFormat<ScoreOverrideBookState>("score-override-book", s => s.PortalId, s => Scores.ScoreOverrideBook.CheckInvariants(s));
+
     /// <summary>Gets the form of the library's domain events, for outboxes.</summary>
     public static DomainEventFormat Events { get; } = new();
 

@@ -87,6 +87,7 @@ internal static class PersistenceSamples
         _ when type == typeof(RecordId) => RecordId.From(1001),
         _ when type == typeof(ScoringRunId) => ScoringRunId.From(20260329),
         _ when type == typeof(UserId) => UserId.From(7),
+        _ when type == typeof(ScoreOverride) => new ScoreOverride(1001, HealthScoreId.From(1), 15, HealthStatus.AtRisk, "Sponsor left — Zoë ✓", 7, At, At + Duration.FromDays(30)),
         _ when type == typeof(string) => name + " — ünïcode ✓",
         _ when type == typeof(int) => 3,
         _ when type == typeof(bool) => true,

@@ -55,6 +55,15 @@ public sealed class InMemoryAlertBookStoreConformanceTests : AlertBookStoreConfo
         Task.FromResult(((InMemoryAlertBookStore)store).Outbox);
 }
 
+public sealed class InMemoryScoreOverrideStoreConformanceTests : ScoreOverrideStoreConformance
+{
+    protected override Task<IAggregateStore<PortalId, ScoreOverrideBookState>> CreateStoreAsync() =>
+        Task.FromResult<IAggregateStore<PortalId, ScoreOverrideBookState>>(new InMemoryScoreOverrideStore());
+
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, ScoreOverrideBookState> store) =>
+        Task.FromResult(((InMemoryScoreOverrideStore)store).Outbox);
+}
+
 public sealed class InMemoryServiceInvariantConformanceTests : ServiceInvariantConformance
 {
     protected override Task<IWorkspaceDirectoryStore> CreateWorkspaceDirectoryStoreAsync() =>
