@@ -125,8 +125,9 @@ public sealed class ScoreHistory
         }
     }
 
-    /// <summary>The Health Score card of one record (rule 85): its current score, status and coverage (with the override
-    /// in force, if any), its recent status changes and its monthly score trend.</summary>
+    /// <summary>The Health Score card of one record (rule 85, reading R85): its current score, status and coverage (with
+    /// the override in force, if any), its recent status changes and its monthly score trend (the closing score of each
+    /// month).</summary>
     /// <param name="scoreId">The score.</param>
     /// <param name="accountId">The account (record) id.</param>
     /// <param name="recentChanges">How many recent changes to list at most (newest first).</param>
