@@ -12,7 +12,8 @@ namespace CustomerSuccess.Core.Benchmarks;
 
 /// <summary>Portfolio scoring: the columnar engine on 1 and 2 threads against the naive object engine and DuckDB
 /// (1 and 2 threads), same data, same 20-criterion profile; all engines are checked for identical per-account scores
-/// and statuses in GlobalSetup.</summary>
+/// and statuses in GlobalSetup. The bandwidth probe rows read as many bytes as one evaluation moves: the "× floor" column
+/// divides every row by the probe with the same thread count.</summary>
 [MemoryDiagnoser]
 public class ScoringBenchmarks
 {
@@ -26,6 +27,7 @@ public class ScoringBenchmarks
     private System.Collections.Generic.IReadOnlyList<NaiveEngine.NaiveGroup> _naiveGroups = null!;
     private NaiveEngine.NaiveAccount[] _naiveAccounts = null!;
     private DuckDbEngine? _duck;
+    private BandwidthProbe? _probe;
 
     /// <summary>Portfolio sizes: 10k, 100k, 1M, or the comma-separated list in BENCH_N.</summary>
     public static System.Collections.Generic.IEnumerable<int> Sizes =>
@@ -67,8 +69,23 @@ public class ScoringBenchmarks
     [GlobalSetup(Targets = new[] { nameof(DuckDb1Thread), nameof(DuckDb2Threads) })]
     public void SetupDuckOnly() => SetupDuck(new PortfolioData(N));
 
+    /// <summary>The probe reads as many bytes as one evaluation of the profile moves (ProfileBytes × N).</summary>
+    [GlobalSetup(Targets = new[] { nameof(Probe1Thread), nameof(Probe2Threads) })]
+    public void SetupProbe()
+    {
+        int bytes = ProfileBytes.PerAccount(BenchmarkDefinition.Version.Definition, new PortfolioData(64).BuildSnapshot());
+        _probe = new BandwidthProbe((long)bytes * N);
+        Console.WriteLine($"// PROBE N={N}: {bytes} B/account, {_probe.Bytes / 1e6:F1} MB per read");
+    }
+
     [GlobalCleanup]
     public void Cleanup() => _duck?.Dispose();
+
+    [Benchmark(Description = "bandwidth probe (floor), 1 thread")]
+    public long Probe1Thread() => _probe!.Read(1);
+
+    [Benchmark(Description = "bandwidth probe (floor), 2 threads")]
+    public long Probe2Threads() => _probe!.Read(2);
 
     private PortfolioData SetupEngine()
     {

@@ -2,7 +2,8 @@ using System;
 using System.Threading;
 using CustomerSuccess.Core.Cli.Infrastructure;
 
-// The CLI is an ordinary application of the library (one container, AddCustomerSuccess().AddInMemoryStores()),
+// The CLI is an ordinary application of the library (one container, AddCustomerSuccess().AddInMemoryStores(); the
+// demo builds its own on the EF Core store),
 // with the conventions of CliApplication: strict parsing, results on stdout, problems on stderr, documented exit codes.
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

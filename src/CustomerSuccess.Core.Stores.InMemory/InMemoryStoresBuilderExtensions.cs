@@ -30,7 +30,9 @@ public static class InMemoryStoresBuilderExtensions
         services.TryAddSingleton<IViewCatalogStore, InMemoryViewCatalogStore>();
         services.TryAddSingleton<IAlertBookStore, InMemoryAlertBookStore>();
         services.TryAddSingleton<IScoreOverrideStore, InMemoryScoreOverrideStore>();
-        services.TryAddSingleton<IRecordQuery>(_ => new InMemoryRecordQuery());
+        services.TryAddSingleton(_ => new InMemoryRecordQuery());
+        services.TryAddSingleton<IRecordQuery>(provider => provider.GetRequiredService<InMemoryRecordQuery>());
+        services.TryAddSingleton<IRecordStore>(provider => provider.GetRequiredService<InMemoryRecordQuery>());
 
         // One instance is both the task store and the task query, so a query reads exactly what was saved.
         services.TryAddSingleton<InMemoryTaskStore>();

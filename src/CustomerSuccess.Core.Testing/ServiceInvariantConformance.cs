@@ -41,7 +41,7 @@ public abstract class ServiceInvariantConformance
     /// <summary>Rule 26: <see cref="ParallelCommands"/> concurrent creations leave exactly five team workspaces; five
     /// succeed and every other is refused with <c>workspace.limit_reached</c>.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Rule26_parallel_creations_leave_exactly_five_team_workspaces()
     {
         var service = new WorkspaceService(await CreateWorkspaceDirectoryStoreAsync(), Context());
@@ -55,7 +55,7 @@ public abstract class ServiceInvariantConformance
 
     /// <summary>Rule 27: one team raced into several workspaces ends in exactly one of them.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Rule27_a_team_raced_into_several_workspaces_ends_in_one()
     {
         var service = new WorkspaceService(await CreateWorkspaceDirectoryStoreAsync(), Context());
@@ -76,7 +76,7 @@ public abstract class ServiceInvariantConformance
     /// <summary>Rules 36 and 44: setting every view default while some are made private, concurrently, never leaves more
     /// than six defaults, nor a private default.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task Rules36_44_defaults_stay_at_most_six_and_never_private_under_contention()
     {
         var service = ViewService(await CreateViewCatalogStoreAsync(), await CreateWorkspaceDirectoryStoreAsync());
@@ -102,7 +102,7 @@ public abstract class ServiceInvariantConformance
 
     /// <summary>Concurrent edits of different views of one catalogue are all kept: no edit is lost.</summary>
     /// <returns>A task.</returns>
-    [Fact]
+    [SkippableFact]
     public virtual async Task No_view_edit_is_lost_under_contention()
     {
         var service = ViewService(await CreateViewCatalogStoreAsync(), await CreateWorkspaceDirectoryStoreAsync());

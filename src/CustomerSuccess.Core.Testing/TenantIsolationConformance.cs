@@ -57,9 +57,12 @@ public abstract class TenantIsolationConformance
     /// <summary>For any two portals and any sequence of operations on both, whatever one portal observes through the
     /// services (lists, counts, totals, versions, errors) is what it would observe if the other did not exist, and a key
     /// of the other portal is answered like a missing one (rule 28's isolation of tenants).</summary>
-    [Fact]
+    [SkippableFact]
     [Trait("Rule", "28")]
-    public virtual void Any_operations_on_two_portals_nothing_of_one_is_observable_from_the_other() =>
+    public virtual void Any_operations_on_two_portals_nothing_of_one_is_observable_from_the_other()
+    {
+        // A store whose server is not configured skips here (Xunit.SkipException), before the property runs.
+        _ = CreateStoresAsync().GetAwaiter().GetResult();
         Prop.ForAll(Sequences(), ops =>
         {
             var both = new World(CreateStoresAsync().GetAwaiter().GetResult());
@@ -81,6 +84,7 @@ public abstract class TenantIsolationConformance
             Assert.Equal(Observe(alone, B).GetAwaiter().GetResult(), Observe(both, B).GetAwaiter().GetResult());
             return true;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(Cases));
+    }
 
     private sealed class World(IsolationStores stores)
     {

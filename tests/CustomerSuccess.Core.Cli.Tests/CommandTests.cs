@@ -225,12 +225,44 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public async Task Demo_ShowsWhatItsDescriptionSays()
     {
-        CliResult result = await Cli.RunAsync("demo");
+        CliResult result = await Cli.RunAsync("demo", "--in-memory");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (string section in (string[])["Workspaces and teams", "Saved views", "lifecycle", "Backtest against 'Churn'", "Why is the lowest-scored customer at risk?"])
         {
             Assert.Contains(section, result.Out, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Demo_PersistsToSqlite_ASecondRunSeesTheFirstRunsWorkspaces()
+    {
+        string store = _files.Name("demo.db");
+
+        CliResult first = await Cli.RunAsync("demo", "--store", store);
+        CliResult second = await Cli.RunAsync("demo", "--store", store);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.True(File.Exists(store));
+        Assert.Contains(store, first.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("from an earlier run", first.Out, StringComparison.Ordinal);
+        Assert.Contains("already holds 5 team workspaces from an earlier run", second.Out, StringComparison.Ordinal);
+        foreach (string name in (string[])["EMEA", "APAC", "Americas", "Strategic", "SMB"])
+        {
+            Assert.Contains($"'{name}'", second.Out, StringComparison.Ordinal);
+        }
+
+        // Rule 26 holds across runs: the second run's creations are refused, not added.
+        Assert.Contains("workspace.limit_reached", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_StoreAndInMemory_IsAUsageError()
+    {
+        CliResult result = await Cli.RunAsync("demo", "--in-memory", "--store", _files.Name("x.db"));
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("--store and --in-memory", result.Error, StringComparison.Ordinal);
     }
 }

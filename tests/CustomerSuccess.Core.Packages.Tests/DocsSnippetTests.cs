@@ -54,6 +54,7 @@ public sealed class DocsSnippetTests
             public bool IsActive { get; set; }
             public Instant RenewalAt { get; set; }
             public string OwnerId { get; set; } = "";
+            public string Name { get; set; } = "";
             public int HealthScore { get; set; }
         }
         public sealed class CustomerSuccessDbContext : DbContext
@@ -67,6 +68,41 @@ public sealed class DocsSnippetTests
         IClock clock = null!;
         CustomerSuccessDbContext db = null!;
         Specification<Account> spec = null!;
+
+        """;
+
+    /// <summary>The other part of the store class docs/stores.md shows: its SQL helpers (here without SQL) and its
+    /// DeleteAsync.</summary>
+    private const string AcmeStoreParts = """
+        public partial class AcmeAggregateStore<TKey, TState>
+        {
+            private sealed record Row(long Version, byte[] Document);
+            private Task<Row?> ReadRowAsync(string type, string key, CancellationToken ct) => Task.FromResult<Row?>(null);
+            private Task<System.Data.Common.DbTransaction> BeginAsync(CancellationToken ct) => throw new NotSupportedException();
+            private Task<VersionToken?> ConditionalWriteAsync(System.Data.Common.DbTransaction transaction, TKey key, byte[] document, VersionToken expected, CancellationToken ct) => Task.FromResult<VersionToken?>(null);
+            private Task InsertOutboxAsync(System.Data.Common.DbTransaction transaction, PortalId portal, string type, byte[] payload, CancellationToken ct) => Task.CompletedTask;
+            public Task<Result> DeleteAsync(TKey key, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken ct = default) => throw new NotSupportedException();
+        }
+
+        """;
+
+    /// <summary>The test database and the other stores docs/stores.md's kit classes name.</summary>
+    private const string AcmeStores = """
+        public static class AcmeTestDatabase
+        {
+            public static Task<Func<System.Data.Common.DbConnection>> CreateAsync() => Task.FromResult<Func<System.Data.Common.DbConnection>>(() => throw new NotSupportedException());
+            public static Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(object store) => Task.FromResult<IReadOnlyList<IDomainEvent>>([]);
+        }
+        public sealed class AcmeWorkspaceDirectoryStore(Func<System.Data.Common.DbConnection> connect)
+            : CustomerSuccess.Core.Stores.InMemory.InMemoryAggregateStore<PortalId, WorkspaceDirectoryState>, IWorkspaceDirectoryStore;
+        public sealed class AcmeViewCatalogStore(Func<System.Data.Common.DbConnection> connect)
+            : CustomerSuccess.Core.Stores.InMemory.InMemoryAggregateStore<ViewCatalogKey, ViewCatalogState>, IViewCatalogStore;
+        public sealed class AcmeRecordStore(Func<System.Data.Common.DbConnection> connect) : IRecordQuery
+        {
+            private readonly CustomerSuccess.Core.Stores.InMemory.InMemoryRecordQuery _inner = new();
+            public Task UpsertAsync(IReadOnlyCollection<CrmRecord> records, CancellationToken ct = default) => _inner.UpsertAsync(records, ct);
+            public Task<RecordPage> QueryAsync(RecordQuery query, CancellationToken cancellationToken = default) => _inner.QueryAsync(query, cancellationToken);
+        }
 
         """;
 
@@ -84,9 +120,17 @@ public sealed class DocsSnippetTests
             []),
         [("specifications.md", 0, "")] = (AccountTypes, []),
         [("specifications.md", 1, "")] = (AccountTypes + "IClock clock = null!;\npublic sealed class AccountsRenewingBetweenSpec(Instant from, Instant to) : Specification<Account>;\n", []),
+        [("specifications.md", 2, "")] = ("using CustomerSuccess.Core.Stores.EntityFrameworkCore;\n" + AccountTypes, []),
         // The repository shows its members up to "// ...": the rest of the interface is deliberately left out.
-        [("specifications.md", 2, "")] = (AccountTypes, ["CS0535"]),
-        [("specifications.md", 4, "")] = (AccountsAndDb, []),
+        [("specifications.md", 3, "")] = (AccountTypes, ["CS0535"]),
+        [("specifications.md", 4, "")] = (AccountsAndDb + "public sealed record AccountRow(AccountId Id, string Name);\nIReadRepositoryBase<Account> repository = null!;\nCancellationToken ct = default;\n", []),
+        [("specifications.md", 5, "")] = (AccountsAndDb, []),
+        [("stores.md", 0, "")] = (string.Empty, []),
+        [("stores.md", 1, "")] = (AcmeStoreParts, []),
+        [("stores.md", 2, "")] = (AcmeStores, []),
+        [("stores.md", 3, "")] = ("using Microsoft.Extensions.DependencyInjection;\nusing CustomerSuccess.Core.Stores.EntityFrameworkCore;\nvar services = new ServiceCollection();\nvar app = new { Services = (IServiceProvider)null! };\nServiceContext serviceContext = null!;\n", []),
+        [("README.md", 0, "CustomerSuccess.Core.Stores.EntityFrameworkCore")] = ("using Microsoft.Extensions.DependencyInjection;\nusing CustomerSuccess.Core.Stores.EntityFrameworkCore;\nvar services = new ServiceCollection();\nIServiceProvider provider = null!;\n", []),
+        [("README.md", 1, "CustomerSuccess.Core.Stores.EntityFrameworkCore")] = ("using CustomerSuccess.Core.Stores.EntityFrameworkCore;\nServiceContext context = null!;\nIReadOnlyList<CrmRecord> records = [];\nPortalId portal = PortalId.From(1);\nSpecification<CrmRecord> spec = null!;\n", []),
         [("0004-generated-typed-ids.md", 0, "")] = ("sealed class TypedIdAttribute : Attribute;\n", []),
         [("README.md", 0, "CustomerSuccess.Core")] = ("IWorkspaceDirectoryStore store = null!;\nIClock clock = null!;\n", []),
         [("README.md", 0, "CustomerSuccess.Core.Specification")] = (AccountTypes, []),

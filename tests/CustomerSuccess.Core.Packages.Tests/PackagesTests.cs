@@ -13,7 +13,8 @@ public sealed partial class PackagesTests(PackedPackagesFixture packed)
     private static readonly string[] Expected =
     [
         "CustomerSuccess.Core", "CustomerSuccess.Core.Cli", "CustomerSuccess.Core.DependencyInjection",
-        "CustomerSuccess.Core.HealthScores", "CustomerSuccess.Core.Specification", "CustomerSuccess.Core.Stores.InMemory",
+        "CustomerSuccess.Core.HealthScores", "CustomerSuccess.Core.Specification", "CustomerSuccess.Core.Stores.EntityFrameworkCore",
+        "CustomerSuccess.Core.Stores.InMemory",
         "CustomerSuccess.Core.Testing",
     ];
 

@@ -26,6 +26,13 @@ public class QueryableExtensionsTests
             Calls++;
             return inputQuery;
         }
+
+        public IQueryable<TResult> GetQuery<T, TResult>(IQueryable<T> inputQuery, ISpecification<T, TResult> specification)
+            where T : class
+        {
+            Calls++;
+            return inputQuery.Select(specification.Selector!);
+        }
     }
 
     private sealed class MethodCollector : ExpressionVisitor

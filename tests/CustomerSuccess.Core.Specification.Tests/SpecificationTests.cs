@@ -25,6 +25,9 @@ public class SpecificationTests
     private sealed class ReversingEvaluator : IInMemorySpecificationEvaluator
     {
         public IEnumerable<T> Evaluate<T>(IEnumerable<T> source, ISpecification<T> specification) => source.Reverse();
+
+        public IEnumerable<TResult> Evaluate<T, TResult>(IEnumerable<T> source, ISpecification<T, TResult> specification) =>
+            source.Reverse().Select(specification.Selector!.Compile());
     }
 
     private sealed class CustomPipelineSpec : Specification<SpecRecord>

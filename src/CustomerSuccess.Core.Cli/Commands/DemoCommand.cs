@@ -17,24 +17,43 @@ using CustomerSuccess.Core.HealthScores.Statistics;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Views;
+using CustomerSuccess.Core.Stores.EntityFrameworkCore;
 using CustomerSuccess.Core.Workspaces;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CustomerSuccess.Core.Cli.Commands;
 
-/// <summary><c>cs-core demo</c>: the library end to end on the in-memory stores.</summary>
-internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, ViewService views, HealthScoreCatalogService scores, CliConsole console)
-    : AsyncCommand<DemoCommand.Settings>
+/// <summary><c>cs-core demo</c>: the library end to end, on the embedded SQLite store by default (so a second run sees what
+/// the first one saved) or on the in-memory stores.</summary>
+internal sealed class DemoCommand(IClock clock, CliConsole console) : AsyncCommand<DemoCommand.Settings>
 {
     public const string DataFileName = "telco-customer-churn.csv";
+
+    /// <summary>The demo database's file name in the tool's folder of the user's local application data.</summary>
+    public const string DefaultStoreFileName = "demo.db";
 
     internal sealed class Settings : CliSettings
     {
         [CommandOption("--data <PATH>")]
         [Description("The Telco customer churn CSV. Default: data/telco-customer-churn.csv in a 'shared' folder of the current directory or one of its parents; a generated portfolio of the same shape if there is none.")]
         public string? Data { get; init; }
+
+        [CommandOption("--store <PATH>")]
+        [Description("The SQLite database the demo keeps its workspaces, views and scores in (created, or upgraded, when needed); a second run sees what the first one saved. Default: cs-core/demo.db in the user's local application data folder.")]
+        public string? Store { get; init; }
+
+        [CommandOption("--in-memory")]
+        [Description("Keep everything in memory for this run only (nothing is written).")]
+        public bool InMemory { get; init; }
+
+        public override ValidationResult Validate() =>
+            InMemory && Store is not null
+                ? ValidationResult.Error("--store and --in-memory contradict each other; pass one of them.")
+                : ValidationResult.Success();
     }
 
     private static readonly AccountContext Account = new(PortalId.From(42), ServiceHubTier.Enterprise);
@@ -42,11 +61,51 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Vie
     private static readonly Actor Csm = Actor.Csm(UserId.From(2), TeamId.From(6));
     private static readonly Actor TeamLead = Actor.Manager(UserId.From(3), TeamId.From(6));
 
+    private WorkspaceService _workspaces = null!;
+    private ViewService _views = null!;
+    private HealthScoreCatalogService _scores = null!;
+
+    /// <summary>The demo database's default path: cs-core/demo.db in the user's local application data folder (the
+    /// temporary folder when the platform names none).</summary>
+    public static string DefaultStorePath()
+    {
+        string root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return Path.Combine(string.IsNullOrEmpty(root) ? Path.GetTempPath() : root, "cs-core", DefaultStoreFileName);
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+
+        // The demo is an application of the library with its own container: the EF Core store on SQLite for every
+        // port it has (the in-memory stores fill in the rest), or the in-memory stores alone.
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        var builder = services.AddCustomerSuccess();
+        string? storePath = settings.InMemory ? null : Path.GetFullPath(settings.Store ?? DefaultStorePath());
+        if (storePath is not null)
+        {
+            EntityFrameworkCoreStores stores;
+            try
+            {
+                stores = await EntityFrameworkCoreStores.OpenSqliteAsync(storePath, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+            {
+                throw new CliException($"--store: cannot open the SQLite database '{storePath}': {ex.Message} (pass another --store PATH, or --in-memory).");
+            }
+
+            builder.AddEntityFrameworkCoreStores(stores);
+        }
+
+        builder.AddInMemoryStores();
+        await using var provider = services.BuildServiceProvider();
+        _workspaces = provider.GetRequiredService<WorkspaceService>();
+        _views = provider.GetRequiredService<ViewService>();
+        _scores = provider.GetRequiredService<HealthScoreCatalogService>();
+
         console.Heading("CustomerSuccess.Core demo");
-        console.Out.MarkupLine("[grey]Account 42 on Service Hub Enterprise; in-memory stores; every refusal below is a Result with a stable code, and nothing changes.[/]");
+        console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Account 42 on Service Hub Enterprise; {(storePath is null ? "in-memory stores (nothing is kept)" : $"the SQLite store {storePath} (run the demo again to see what this run saved; --in-memory keeps nothing)")}. Every refusal below is a Result with a stable code, and nothing changes.[/]");
         WorkspaceId csmWorkspace = await ShowWorkspacesAsync(cancellationToken).ConfigureAwait(false);
         await ShowViewsAsync(csmWorkspace, cancellationToken).ConfigureAwait(false);
         ScoreVersion? version = await ShowLifecycleAsync(cancellationToken).ConfigureAwait(false);
@@ -56,19 +115,26 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Vie
     private async Task<WorkspaceId> ShowWorkspacesAsync(CancellationToken cancellationToken)
     {
         console.Heading("Workspaces and teams (rules 25-31)");
+        var before = await _workspaces.GetDirectoryAsync(Manager, Account, cancellationToken).ConfigureAwait(false);
+        if (before.IsSuccess && before.Value.State.TeamWorkspaceCount > 0)
+        {
+            string saved = string.Join(", ", before.Value.State.TeamWorkspaces.Select(w => $"'{w.Name}'"));
+            console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"The store already holds {before.Value.State.TeamWorkspaceCount} team workspaces from an earlier run: {saved}. Creating them again is refused:");
+        }
+
         string[] names = ["EMEA", "APAC", "Americas", "Strategic", "SMB"];
         for (int i = 0; i < names.Length; i++)
         {
-            var created = await workspaces.CreateTeamWorkspaceAsync(Manager, Account, names[i], null, [TeamId.From(i + 2)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var created = await _workspaces.CreateTeamWorkspaceAsync(Manager, Account, names[i], null, [TeamId.From(i + 2)], cancellationToken: cancellationToken).ConfigureAwait(false);
             Report($"create team workspace '{names[i]}' for team {i + 2}", created.ToResult());
         }
 
-        Report("create a sixth team workspace 'Partners'", (await workspaces.CreateTeamWorkspaceAsync(Manager, Account, "Partners", null, [TeamId.From(9)], cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
-        var directory = await workspaces.GetDirectoryAsync(Manager, Account, cancellationToken).ConfigureAwait(false);
+        Report("create a sixth team workspace 'Partners'", (await _workspaces.CreateTeamWorkspaceAsync(Manager, Account, "Partners", null, [TeamId.From(9)], cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+        var directory = await _workspaces.GetDirectoryAsync(Manager, Account, cancellationToken).ConfigureAwait(false);
         var apac = directory.Value.State.Workspaces.Values.First(w => w.Name == "APAC");
-        Report("add team 2 (already in EMEA) to APAC", (await workspaces.AddTeamAsync(Manager, Account, apac.Id, TeamId.From(2), cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
-        Report("a CSM renames APAC", (await workspaces.RenameAsync(Csm, Account, apac.Id, "Asia-Pacific", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
-        var seen = await workspaces.GetVisibleWorkspaceAsync(Csm, Account, cancellationToken).ConfigureAwait(false);
+        Report("add team 2 (already in EMEA) to APAC", (await _workspaces.AddTeamAsync(Manager, Account, apac.Id, TeamId.From(2), cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+        Report("a CSM renames APAC", (await _workspaces.RenameAsync(Csm, Account, apac.Id, "Asia-Pacific", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+        var seen = await _workspaces.GetVisibleWorkspaceAsync(Csm, Account, cancellationToken).ConfigureAwait(false);
         console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"A CSM whose primary team is 6 sees the workspace [bold]{seen.Value.Name}[/] (rule 28).");
         return seen.Value.Id;
     }
@@ -79,17 +145,17 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Vie
         var tab = ViewCatalogKey.Create(Account.PortalId, workspace, ViewTab.Customers);
         var target = RecordFilterTarget.MembersOnly;
         string[] columns = [RecordFilterTarget.CsmOwner, RecordFilterTarget.LastActivityAt];
-        var mine = await views.CreateViewAsync(Csm, Account, tab, ViewDefinition.Create("My book", ViewSharing.Private, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var mine = await _views.CreateViewAsync(Csm, Account, tab, ViewDefinition.Create("My book", ViewSharing.Private, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false);
         Report("a CSM saves a private view 'My book'", mine.ToResult());
-        Report("a CSM shares a view with Everyone", (await views.CreateViewAsync(Csm, Account, tab, ViewDefinition.Create("Team book", ViewSharing.Everyone, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
-        var shared = await views.CreateViewAsync(TeamLead, Account, tab, ViewDefinition.Create("Renewals this quarter", ViewSharing.Everyone, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Report("a CSM shares a view with Everyone", (await _views.CreateViewAsync(Csm, Account, tab, ViewDefinition.Create("Team book", ViewSharing.Everyone, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+        var shared = await _views.CreateViewAsync(TeamLead, Account, tab, ViewDefinition.Create("Renewals this quarter", ViewSharing.Everyone, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false);
         Report("the team's manager shares 'Renewals this quarter' with Everyone", shared.ToResult());
         if (shared.IsSuccess)
         {
-            Report("the manager makes it a default view", (await views.SetDefaultViewAsync(TeamLead, Account, tab, shared.Value.Output.Id, "What to work on first", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+            Report("the manager makes it a default view", (await _views.SetDefaultViewAsync(TeamLead, Account, tab, shared.Value.Output.Id, "What to work on first", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
         }
 
-        var visible = await views.GetViewsAsync(Csm, Account, tab, cancellationToken).ConfigureAwait(false);
+        var visible = await _views.GetViewsAsync(Csm, Account, tab, cancellationToken).ConfigureAwait(false);
         if (visible.IsSuccess)
         {
             string Names(System.Collections.Generic.IEnumerable<View> list) => string.Join(", ", list.Select(v => $"'{v.Name}'"));
@@ -101,15 +167,15 @@ internal sealed class DemoCommand(IClock clock, WorkspaceService workspaces, Vie
     {
         console.Heading("A health score's lifecycle (rules 72-83)");
         HealthScoreDefinition definition = InputFiles.ParseDefinition(Encoding.UTF8.GetBytes(TemplateCommand.ReadSample(TemplateCommand.TelcoSample)), TemplateCommand.TelcoSample);
-        var draft = await scores.CreateFromDefinitionAsync(Manager, Account, definition, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var draft = await _scores.CreateFromDefinitionAsync(Manager, Account, definition, cancellationToken: cancellationToken).ConfigureAwait(false);
         Report($"save '{definition.Name}' as a draft", draft.ToResult());
-        Report("a CSM without Manage CS Settings creates a score", (await scores.CreateFromScratchAsync(Csm, Account, "Mine", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+        Report("a CSM without Manage CS Settings creates a score", (await _scores.CreateFromScratchAsync(Csm, Account, "Mine", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
 
-        var empty = await scores.CreateFromScratchAsync(Manager, Account, "Half-built", cancellationToken: cancellationToken).ConfigureAwait(false);
-        var refused = await scores.ActivateAsync(Manager, Account, empty.Value.Output.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var empty = await _scores.CreateFromScratchAsync(Manager, Account, "Half-built", cancellationToken: cancellationToken).ConfigureAwait(false);
+        var refused = await _scores.ActivateAsync(Manager, Account, empty.Value.Output.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         Report("turn on an empty draft", refused.ToResult());
 
-        var activated = await scores.ActivateAsync(Manager, Account, draft.Value.Output.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var activated = await _scores.ActivateAsync(Manager, Account, draft.Value.Output.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
         Report($"turn on '{definition.Name}'", activated.ToResult());
         if (activated.IsFailure)
         {

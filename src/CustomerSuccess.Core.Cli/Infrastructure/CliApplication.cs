@@ -21,7 +21,7 @@ internal static partial class CliApplication
 {
     private static readonly (string Name, Type Settings, string Description, string[][] Examples)[] CommandTable =
     [
-        ("demo", typeof(DemoCommand.Settings), "Walk through the library on in-memory stores: workspaces and teams, saved views, a health score's lifecycle, then scoring a real portfolio (the Telco churn data, or a generated one) with an explanation and a churn backtest.", [["demo"]]),
+        ("demo", typeof(DemoCommand.Settings), "Walk through the library on the embedded SQLite store (a second run sees what the first saved; --in-memory keeps nothing): workspaces and teams, saved views, a health score's lifecycle, then scoring a real portfolio (the Telco churn data, or a generated one) with an explanation and a churn backtest.", [["demo"]]),
         ("score", typeof(ScoreCommand.Settings), "Score every account of a CSV portfolio with a JSON health-score definition; print the portfolio statistics and optionally write every account's score to a CSV file.", [["score", "-p", "accounts.csv", "-d", "score.json", "--id-column", "id", "-o", "scores.csv"]]),
         ("explain", typeof(ExplainCommand.Settings), "Explain the score of one account (\"test a record\"): every criterion, its inputs and points, every group before and after its cap. Reads the portfolio only up to that account.", [["explain", "-p", "accounts.csv", "-d", "score.json", "-a", "A-17"]]),
         ("validate", typeof(ValidateCommand.Settings), "Check a JSON health-score definition and list every problem with its path; with --portfolio (and --events) also everything that scoring that file would reject.", [["validate", "-d", "score.json", "--portfolio", "accounts.csv"]]),

@@ -11,16 +11,21 @@ namespace CustomerSuccess.Core.HealthScores.Activity;
 /// <summary>
 /// Counts, per account, the events that each event criterion of a definition looks at: events of the criterion's
 /// type whose properties satisfy all of its event conditions (all true for one single event, rule 81) and whose
-/// occurred-at lies in the half-open window [asOf − WindowDays × 24 h, asOf). One pass over the log, no allocation
-/// per event.
+/// occurred-at lies in the half-open window [asOf − WindowDays × 24 h, asOf). One pass over the log, partitioned by
+/// account, no allocation per event, on several threads when asked (<see cref="ActivityAggregationOptions"/>).
 /// </summary>
 /// <remarks>
 /// <para>Criterion order (= <see cref="ActivityCounts"/> column order) is the definition's order: groups in order, then
 /// criteria in order, event criteria only; the same order as <see cref="CompiledHealthScore.EventCriteria"/>.</para>
 /// <para>Date conditions on event properties are evaluated relative to the UTC date of the as-of instant.</para>
+/// <para>Algorithm: the log is read once, in segments of events claimed by the workers. For a block of events every
+/// criterion becomes a lane mask (type, window, conditions: the engine's vector kernels) and the masks an event
+/// bitmask; events with a non-empty bitmask are compacted, radix-partitioned by account range (a range's counters for
+/// every criterion fit in L2) and counted partition by partition into the worker's count columns, which are summed at
+/// the end.</para>
 /// <para>Immutable and thread-safe: one aggregator may run on several threads at once.</para>
 /// </remarks>
-public sealed class ActivityAggregator
+public sealed partial class ActivityAggregator
 {
     private readonly BoundCondition[][] _conditions;
 
@@ -83,15 +88,8 @@ public sealed class ActivityAggregator
             : new CompilationResult<ActivityAggregator>(new ActivityAggregator(criteria.ToImmutable(), [.. conditions], eventPropertySchema), []);
     }
 
-    /// <summary>Counts every criterion's matching events per account as of an instant.</summary>
-    /// <param name="log">The event log; its property schema must have the same signals as <see cref="PropertySchema"/>.</param>
-    /// <param name="accountCount">The number of accounts (length of each count column).</param>
-    /// <param name="asOf">The as-of instant: the window of a criterion is [asOf − WindowDays × 24 h, asOf).</param>
-    /// <returns>The counts, one column per criterion.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="log"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="accountCount"/> is negative.</exception>
-    /// <exception cref="ArgumentException">The schemas differ, or an event's account index is ≥ <paramref name="accountCount"/>.</exception>
-    public ActivityCounts Aggregate(ActivityLog log, int accountCount, Instant asOf)
+    /// <summary>The previous engine (one scalar pass, account-major counters): kept as a second oracle for tests.</summary>
+    internal ActivityCounts AggregateOnePass(ActivityLog log, int accountCount, Instant asOf)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfNegative(accountCount);
@@ -104,7 +102,7 @@ public sealed class ActivityAggregator
         var counts = new int[criterionCount][];
         var low = new long[criterionCount];
         var high = new long[criterionCount];
-        var codes = new byte[criterionCount][][];
+        var codes = new int[criterionCount][][];
         var byType = new List<int>[log.EventTypes.Length + 1];
         long asOfMs = asOf.ToUnixTimeMilliseconds();
         int asOfDay = SignalEncoding.ToDayNumber(asOf.InUtc().Date);
@@ -114,11 +112,11 @@ public sealed class ActivityAggregator
             EventCriterion criterion = Criteria[c];
             low[c] = asOfMs - (criterion.WindowDays * (long)NodaConstants.MillisecondsPerDay);
             high[c] = asOfMs;
-            codes[c] = new byte[_conditions[c].Length][];
+            codes[c] = new int[_conditions[c].Length][];
             for (int k = 0; k < _conditions[c].Length; k++)
             {
                 BoundCondition condition = _conditions[c][k];
-                var buffer = new byte[condition.MaxCodes];
+                var buffer = new int[condition.MaxCodes];
                 codes[c][k] = buffer[..condition.ResolveCodes(log.Properties, buffer)];
             }
 
@@ -152,7 +150,7 @@ public sealed class ActivityAggregator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Count(ActivityLog log, int accountCount, int asOfDay, int[][] criteriaByType, long[] low, long[] high, byte[][][] codes, int[] counts)
+    private void Count(ActivityLog log, int accountCount, int asOfDay, int[][] criteriaByType, long[] low, long[] high, int[][][] codes, int[] counts)
     {
         int criterionCount = Criteria.Length;
         long first = long.MaxValue;
@@ -199,7 +197,7 @@ public sealed class ActivityAggregator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AllMatch(BoundCondition[] conditions, byte[][] codes, ColumnTable properties, int row, int asOfDay)
+    private static bool AllMatch(BoundCondition[] conditions, int[][] codes, ColumnTable properties, int row, int asOfDay)
     {
         for (int k = 0; k < conditions.Length; k++)
         {

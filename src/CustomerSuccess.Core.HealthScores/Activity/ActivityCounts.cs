@@ -9,7 +9,8 @@ namespace CustomerSuccess.Core.HealthScores.Activity;
 /// them as never-missing numeric signals.
 /// </summary>
 /// <remarks>Produced by <see cref="ActivityAggregator"/> or from pre-aggregated counts with <see cref="FromColumns"/>.
-/// Immutable after creation and thread-safe.</remarks>
+/// Any number of threads may read the counts at once; <see cref="SetCount"/> changes one count in place (a point update,
+/// followed by <see cref="Engine.CompiledHealthScore.Rescore"/>) and must not run concurrently with readers.</remarks>
 public sealed class ActivityCounts
 {
     private readonly int[][] _columns;
@@ -69,5 +70,20 @@ public sealed class ActivityCounts
         return _columns[criterion];
     }
 
+    /// <summary>Changes one count in place (a point update: rescore the account afterwards).</summary>
+    /// <param name="criterion">The event criterion index.</param>
+    /// <param name="account">The account index.</param>
+    /// <param name="count">The new count, at least 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">No such criterion or account, or a negative count.</exception>
+    public void SetCount(int criterion, int account, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)criterion, (uint)_columns.Length, nameof(criterion));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)account, (uint)AccountCount, nameof(account));
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _columns[criterion][account] = count;
+    }
+
     internal int[] Column(int criterion) => _columns[criterion];
+
+    internal int[][] Columns => _columns;
 }

@@ -57,9 +57,9 @@ public sealed class ActivityLog
         get
         {
             int bytes = sizeof(int) + sizeof(ushort) + sizeof(long);
-            foreach (SignalDefinition signal in PropertySchema.Signals)
+            for (int c = 0; c < PropertySchema.Count; c++)
             {
-                bytes += ColumnTable.BytesPerValue(signal.Type);
+                bytes += _properties.BytesPerValue(c);
             }
 
             return bytes;

@@ -88,7 +88,6 @@ public sealed class ActivityLogBuilder
     /// <param name="value">The value; null = missing.</param>
     /// <exception cref="ArgumentOutOfRangeException">No such event or column.</exception>
     /// <exception cref="ArgumentException">The column is not a text column.</exception>
-    /// <exception cref="InvalidOperationException">More than 255 distinct values in the column.</exception>
     public void SetText(int eventIndex, int column, string? value) => _properties.SetText(eventIndex, column, value);
 
     /// <summary>Sets a date property.</summary>

@@ -12,10 +12,10 @@ internal enum BoundTest
     /// <summary>Number column, <see cref="NumberTest"/> with operands A and B.</summary>
     Number,
 
-    /// <summary>Byte column (text codes or booleans): x ∈ Codes.</summary>
+    /// <summary>Code column (text codes of any width, or boolean bytes): x ∈ Codes.</summary>
     ByteInSet,
 
-    /// <summary>Byte column: x ≠ 0 and x ∉ Codes.</summary>
+    /// <summary>Code column: x ≠ 0 and x ∉ Codes.</summary>
     ByteKnownNotInSet,
 
     /// <summary>Int column (day numbers or event counts): Low ≤ x ≤ High; for dates the range is bound per as-of date.</summary>
@@ -64,7 +64,7 @@ internal sealed class BoundCondition
     public double B { get; private init; }
 
     /// <summary>Codes that do not depend on a dictionary (booleans, IsUnknown).</summary>
-    public ImmutableArray<byte> Codes { get; private init; }
+    public ImmutableArray<int> Codes { get; private init; }
 
     /// <summary>Text values resolved to codes against the table's dictionary once per evaluation.</summary>
     public ImmutableArray<string> TextValues { get; private init; } = [];
@@ -174,23 +174,21 @@ internal sealed class BoundCondition
     /// <summary>Writes the codes of a byte test: the fixed codes, then each text value's code in the column's dictionary
     /// (a value not in the dictionary gets no code, so it never matches).</summary>
     /// <returns>The number of codes written.</returns>
-    public int ResolveCodes(ColumnTable table, Span<byte> destination)
+    public int ResolveCodes(ColumnTable table, Span<int> destination)
     {
         int n = 0;
-        foreach (byte code in Codes)
+        foreach (int code in Codes)
         {
             destination[n++] = code;
         }
 
-        if (TextValues.Length > 0)
+        if (TextValues.Length > 0 && table.Dictionaries[Column] is { } dictionary)
         {
-            ImmutableArray<string> dictionary = table.Dictionaries[Column];
             foreach (string value in TextValues)
             {
-                int index = dictionary.IsDefault ? -1 : dictionary.IndexOf(value, StringComparer.Ordinal);
-                if (index >= 0)
+                if (dictionary.TryGetCode(value, out int code))
                 {
-                    destination[n++] = (byte)(index + 1);
+                    destination[n++] = code;
                 }
             }
         }
@@ -201,23 +199,24 @@ internal sealed class BoundCondition
     /// <summary>Scalar evaluation on one row; identical to the vector kernels.</summary>
     public bool Matches(ColumnTable table, int row, int asOfDay)
     {
-        Span<byte> codes = stackalloc byte[Test is BoundTest.ByteInSet or BoundTest.ByteKnownNotInSet ? MaxCodes : 0];
+        int max = Test is BoundTest.ByteInSet or BoundTest.ByteKnownNotInSet ? MaxCodes : 0;
+        Span<int> codes = max <= 32 ? stackalloc int[max] : new int[max];
         codes = codes[..ResolveCodes(table, codes)];
         return Matches(table, row, asOfDay, codes);
     }
 
     /// <summary>Scalar evaluation on one row with codes resolved by <see cref="ResolveCodes"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Matches(ColumnTable table, int row, int asOfDay, ReadOnlySpan<byte> codes)
+    public bool Matches(ColumnTable table, int row, int asOfDay, ReadOnlySpan<int> codes)
     {
         switch (Test)
         {
             case BoundTest.Number:
                 return NumberMatches(((double[])table.Columns[Column])[row]);
             case BoundTest.ByteInSet:
-                return codes.Contains(((byte[])table.Columns[Column])[row]);
+                return codes.Contains(TextCodes.Get(table.Columns[Column], row));
             case BoundTest.ByteKnownNotInSet:
-                byte code = ((byte[])table.Columns[Column])[row];
+                int code = TextCodes.Get(table.Columns[Column], row);
                 return code != 0 && !codes.Contains(code);
             default:
                 (int low, int high) = DayRange(asOfDay);

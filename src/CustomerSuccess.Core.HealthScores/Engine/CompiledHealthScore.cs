@@ -1,13 +1,15 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Explanations;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.HealthScores.Statistics;
 using NodaTime;
+using DiagnosticActivity = System.Diagnostics.Activity;
 
 namespace CustomerSuccess.Core.HealthScores.Engine;
 
@@ -15,7 +17,8 @@ namespace CustomerSuccess.Core.HealthScores.Engine;
 /// A score version compiled against a snapshot schema (<see cref="HealthScoreCompiler.Compile"/>): property names bound
 /// to column indexes, operators to specialised vector kernels. Scores a whole portfolio in one pass
 /// (<see cref="Evaluate(PortfolioSnapshot, ActivityCounts, LocalDate, Span{byte}, Span{HealthStatus}, EvaluationOptions)"/>),
-/// one account (<see cref="ScoreAccount"/>) or explains one account (<see cref="Explain"/>); all three agree exactly.
+/// rescores a set of changed accounts in time proportional to the set (<see cref="Rescore"/>), scores one account
+/// (<see cref="ScoreAccount"/>) or explains one account (<see cref="Explain"/>); all agree exactly.
 /// </summary>
 /// <remarks>
 /// <para>Semantics: a criterion matches when all its conditions hold for the account (rule 81) or, for an event
@@ -31,14 +34,21 @@ namespace CustomerSuccess.Core.HealthScores.Engine;
 /// <para>Thread-safety: immutable; one instance may evaluate on many threads at once. Scratch buffers come from
 /// <see cref="ArrayPool{T}.Shared"/>, so allocation per evaluation does not depend on the number of accounts.</para>
 /// </remarks>
-public sealed class CompiledHealthScore
+public sealed partial class CompiledHealthScore
 {
+    /// <summary>Accounts gathered and scored at a time by <see cref="Rescore"/>.</summary>
+    private const int RescoreChunk = 4096;
+
     private readonly PlanGroup[] _groups;
     private readonly PlanCondition[] _conditions;
     private readonly int _codeCount;
     private readonly int _totalMaxPoints;
     private readonly byte _neutralFrom;
     private readonly byte _healthyFrom;
+    private readonly bool _fitsBytes;
+    private readonly int[] _inputColumns;
+    private readonly KeyValuePair<string, object?> _scoreIdTag;
+    private readonly KeyValuePair<string, object?> _versionTag;
 
     internal CompiledHealthScore(ScoreVersion version, PortfolioSchema schema, PlanGroup[] groups, PlanCondition[] conditions, int codeCount, ImmutableArray<EventCriterion> eventCriteria)
     {
@@ -56,6 +66,16 @@ public sealed class CompiledHealthScore
         StatusThresholds thresholds = version.Definition.Thresholds;
         _neutralFrom = (byte)Math.Clamp(thresholds.NeutralFrom, 0, HealthScoreDefinition.TotalMaxPoints + 1);
         _healthyFrom = (byte)Math.Clamp(thresholds.HealthyFrom, 0, HealthScoreDefinition.TotalMaxPoints + 1);
+        _fitsBytes = Array.TrueForAll(groups, g => g.FitsBytes);
+        var inputs = new System.Collections.Generic.SortedSet<int>();
+        foreach (PlanCondition condition in conditions)
+        {
+            inputs.Add(condition.Bound.Column);
+        }
+
+        _inputColumns = [.. inputs];
+        _scoreIdTag = new(HealthScoresTelemetry.ScoreIdTag, version.ScoreId.Value);
+        _versionTag = new(HealthScoresTelemetry.ScoreVersionTag, version.Number);
     }
 
     /// <summary>Gets the compiled version; its ScoreId and Number name every output.</summary>
@@ -119,30 +139,126 @@ public sealed class CompiledHealthScore
             throw new ArgumentException("coverage must be empty or have the same length as scores.", nameof(coverage));
         }
 
+        bool observed = Telemetry.EvaluationObserved;
+        long started = observed ? Stopwatch.GetTimestamp() : 0;
+        using DiagnosticActivity? activity = observed ? Telemetry.StartEvaluation(HealthScoresTelemetry.EvaluateActivityName, _scoreIdTag, _versionTag, count, options.MaxDegreeOfParallelism) : null;
+        PortfolioStatistics statistics = EvaluateCore(snapshot, eventCounts, asOf, start, scores, MemoryMarshal.AsBytes(statuses), coverage, options);
+        if (observed)
+        {
+            double? meanCoverage = !coverage.IsEmpty && Telemetry.Coverage.Enabled ? Mean(coverage) : null;
+            Telemetry.RecordEvaluation(started, Telemetry.Evaluate, _scoreIdTag, _versionTag, count, meanCoverage);
+        }
+
+        return statistics;
+    }
+
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double value in values)
+        {
+            sum += value;
+        }
+
+        return sum / values.Length;
+    }
+
+    /// <summary>Rescores a given set of accounts (typically the ones whose signals or event counts changed since the
+    /// last evaluation, see <see cref="PortfolioSnapshot.SetNumber"/> and <see cref="ActivityCounts.SetCount"/>) into the
+    /// caller's portfolio arrays, and updates the portfolio statistics exactly: each account leaves the distributions of
+    /// its old score and joins those of its new one (a subtract-and-add on the mergeable integer sums). Time and
+    /// allocation are proportional to the number of accounts given (plus the size of the statistics), not to the
+    /// portfolio.</summary>
+    /// <param name="snapshot">The portfolio, after its point updates.</param>
+    /// <param name="eventCounts">The event counts (required when <see cref="EventCriteria"/> is not empty).</param>
+    /// <param name="asOf">The as-of date; the same as the evaluation that produced the arrays and statistics.</param>
+    /// <param name="accounts">The accounts to rescore, in any order; duplicates are harmless.</param>
+    /// <param name="scores">The whole portfolio's scores (length = account count) from the previous evaluation or
+    /// rescoring with this version and as-of date; the given accounts' entries are replaced.</param>
+    /// <param name="statuses">The whole portfolio's statuses, likewise.</param>
+    /// <param name="statistics">The statistics of the previous evaluation or rescoring of these arrays.</param>
+    /// <returns>The statistics of the portfolio after the rescoring: equal to those of a full evaluation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> or <paramref name="statistics"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An account index is out of range.</exception>
+    /// <exception cref="ArgumentException">The snapshot's schema differs, event counts are missing or mismatched, the
+    /// arrays do not cover the portfolio, a previous score is above 100, or the statistics belong to another version or
+    /// shape.</exception>
+    public PortfolioStatistics Rescore(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, ReadOnlySpan<int> accounts, Span<byte> scores, Span<HealthStatus> statuses, PortfolioStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(statistics);
+        CheckInputs(snapshot, eventCounts);
+        if (scores.Length != snapshot.AccountCount || statuses.Length != snapshot.AccountCount)
+        {
+            throw new ArgumentException("scores and statuses must hold the whole portfolio.", nameof(scores));
+        }
+
+        StatusThresholds thresholds = Version.Definition.Thresholds;
+        if (!statistics.Matches(Version.ScoreId, Version.Number, thresholds, snapshot.OwnerCount, snapshot.SegmentCount))
+        {
+            throw new ArgumentException("The statistics belong to another score version, thresholds, owners or segments.", nameof(statistics));
+        }
+
+        foreach (int account in accounts)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)account, (uint)snapshot.AccountCount, nameof(accounts));
+            if (scores[account] > HealthScoreDefinition.TotalMaxPoints)
+            {
+                throw new ArgumentException($"Account {account} has a previous score of {scores[account]}, above 100.", nameof(scores));
+            }
+        }
+
+        bool observed = Telemetry.EvaluationObserved;
+        long started = observed ? Stopwatch.GetTimestamp() : 0;
+        using DiagnosticActivity? activity = observed ? Telemetry.StartEvaluation(HealthScoresTelemetry.RescoreActivityName, _scoreIdTag, _versionTag, accounts.Length, 1) : null;
+        long[] data = statistics.CopyData();
         Span<byte> statusBytes = MemoryMarshal.AsBytes(statuses);
+        bool bytes = UsesBytes(false, EvaluationOptions.Default);
+        int capacity = Math.Min(RescoreChunk, (accounts.Length + 63) & ~63);
+        ReadOnlySpan<ushort> owners = snapshot.OwnerCodes;
+        ReadOnlySpan<byte> masks = snapshot.SegmentMasks;
         Binding binding = Bind(snapshot.Table, asOf);
         try
         {
-            int workers = count >= options.ParallelThreshold ? Math.Min(options.MaxDegreeOfParallelism, Math.Max(1, count / 64)) : 1;
-            using var main = new StatisticsAccumulator(snapshot.OwnerCount, snapshot.SegmentCount);
-            if (workers <= 1)
+            using var scratch = new TileScratch(Schema.Count, EventCriteria.Length, Math.Max(capacity, 64), bytes);
+            for (int from = 0; from < accounts.Length; from += RescoreChunk)
             {
-                Run(snapshot, eventCounts, binding, start, scores, statusBytes, coverage, main, options.BlockSize);
-            }
-            else
-            {
-                RunParallel(snapshot, eventCounts, binding, start, scores, statusBytes, coverage, main, options.BlockSize, workers);
-            }
+                ReadOnlySpan<int> chunk = accounts.Slice(from, Math.Min(RescoreChunk, accounts.Length - from));
+                Sources gathered = Gather(snapshot.Table, eventCounts?.Columns, chunk, scratch);
+                if (bytes)
+                {
+                    int padded = (chunk.Length + ByteKernels.Lanes - 1) & ~(ByteKernels.Lanes - 1);
+                    ScoreBytes(gathered, binding, padded, scratch, ref scratch.Scores[0], ref scratch.Statuses[0]);
+                }
+                else
+                {
+                    ScoreInts(gathered, binding, chunk.Length, scratch, scratch.Scores, scratch.Statuses, default);
+                }
 
-            return main.ToStatistics(Version.ScoreId, Version.Number, Version.Definition.Thresholds);
+                for (int j = 0; j < chunk.Length; j++)
+                {
+                    int account = chunk[j];
+                    int score = scratch.Scores[j];
+                    PortfolioStatistics.MoveAccount(data, snapshot.OwnerCount, snapshot.SegmentCount, thresholds, owners[account], masks[account], scores[account], score);
+                    scores[account] = (byte)score;
+                    statusBytes[account] = scratch.Statuses[j];
+                }
+            }
         }
         finally
         {
             binding.Return();
         }
+
+        if (observed)
+        {
+            Telemetry.RecordEvaluation(started, Telemetry.Rescore, _scoreIdTag, _versionTag, accounts.Length, null);
+        }
+
+        return new PortfolioStatistics(Version.ScoreId, Version.Number, thresholds, snapshot.OwnerCount, snapshot.SegmentCount, data);
     }
 
-    /// <summary>Scores one account (the scalar path; same result as the batch path).</summary>
+    /// <summary>Scores one account (the batch kernels on that account alone; same result as the batch path).</summary>
     /// <param name="snapshot">The portfolio.</param>
     /// <param name="eventCounts">The event counts (required when <see cref="EventCriteria"/> is not empty).</param>
     /// <param name="asOf">The as-of date for date conditions.</param>
@@ -153,8 +269,31 @@ public sealed class CompiledHealthScore
     /// <exception cref="ArgumentException">The snapshot's schema differs or event counts are missing or mismatched.</exception>
     public AccountScore ScoreAccount(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, int account)
     {
-        HealthScoreExplanation e = Explain(snapshot, eventCounts, asOf, account);
-        return new AccountScore(e.ScoreId, e.VersionNumber, e.Score, e.Status, e.Coverage);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        CheckInputs(snapshot, eventCounts);
+        ArgumentOutOfRangeException.ThrowIfNegative(account);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(account, snapshot.AccountCount);
+        bool observed = Telemetry.EvaluationObserved;
+        long started = observed ? Stopwatch.GetTimestamp() : 0;
+        using DiagnosticActivity? activity = observed ? Telemetry.StartEvaluation(HealthScoresTelemetry.ScoreAccountActivityName, _scoreIdTag, _versionTag, 1, 1) : null;
+        Binding binding = Bind(snapshot.Table, asOf);
+        try
+        {
+            using var scratch = new TileScratch(Schema.Count, EventCriteria.Length, 64, bytes: false);
+            Sources gathered = Gather(snapshot.Table, eventCounts?.Columns, [account], scratch);
+            Span<double> coverage = [0d];
+            ScoreInts(gathered, binding, 1, scratch, scratch.Scores, scratch.Statuses, coverage);
+            if (observed)
+            {
+                Telemetry.RecordEvaluation(started, Telemetry.ScoreAccount, _scoreIdTag, _versionTag, 1, coverage[0]);
+            }
+
+            return new AccountScore(Version.ScoreId, Version.Number, scratch.Scores[0], (HealthStatus)scratch.Statuses[0], coverage[0]);
+        }
+        finally
+        {
+            binding.Return();
+        }
     }
 
     /// <summary>Explains one account ("test a record", rule 86).</summary>
@@ -260,7 +399,7 @@ public sealed class CompiledHealthScore
         int asOfDay = SignalEncoding.ToDayNumber(asOf);
         var binding = new Binding(
             ArrayPool<int>.Shared.Rent(Math.Max(1, _conditions.Length * 2)),
-            ArrayPool<byte>.Shared.Rent(Math.Max(1, _codeCount)),
+            ArrayPool<int>.Shared.Rent(Math.Max(1, _codeCount)),
             ArrayPool<int>.Shared.Rent(Math.Max(1, _conditions.Length)));
         foreach (PlanCondition condition in _conditions)
         {
@@ -278,165 +417,10 @@ public sealed class CompiledHealthScore
         return binding;
     }
 
-    private void RunParallel(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator main, int blockSize, int workers)
-    {
-        int count = scores.Length;
-        int chunk = ((count / workers) + 63) & ~63;
-        var others = new Task[workers - 1];
-        var states = new WorkerState[workers - 1];
-        for (int w = 1; w < workers; w++)
-        {
-            int from = Math.Min(count, w * chunk);
-            int to = w == workers - 1 ? count : Math.Min(count, (w + 1) * chunk);
-            var state = new WorkerState(this, snapshot, eventCounts, binding, start + from, to - from, coverage.Length != 0, blockSize);
-            states[w - 1] = state;
-            others[w - 1] = Task.Factory.StartNew(static s => ((WorkerState)s!).Run(), state, default, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
-        }
-
-        int first = Math.Min(count, chunk);
-        Run(snapshot, eventCounts, binding, start, scores[..first], statuses[..first], coverage.IsEmpty ? coverage : coverage[..first], main, blockSize);
-        Task.WaitAll(others);
-        for (int w = 1; w < workers; w++)
-        {
-            WorkerState state = states[w - 1];
-            int from = state.Start - start;
-            state.Scores.AsSpan(0, state.Count).CopyTo(scores[from..]);
-            state.Statuses.AsSpan(0, state.Count).CopyTo(statuses[from..]);
-            if (!coverage.IsEmpty)
-            {
-                state.Coverage!.AsSpan(0, state.Count).CopyTo(coverage[from..]);
-            }
-
-            main.Add(state.Accumulator);
-            state.Dispose();
-        }
-    }
-
-    private void Run(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, Binding binding, int start, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator statistics, int blockSize)
-    {
-        int[] total = ArrayPool<int>.Shared.Rent(blockSize);
-        int[] group = ArrayPool<int>.Shared.Rent(blockSize);
-        int[] mask = ArrayPool<int>.Shared.Rent(blockSize);
-        int[] covered = ArrayPool<int>.Shared.Rent(blockSize);
-        try
-        {
-            ReadOnlySpan<ushort> owners = snapshot.OwnerCodes;
-            ReadOnlySpan<byte> segments = snapshot.SegmentMasks;
-            for (int offset = 0; offset < scores.Length; offset += blockSize)
-            {
-                int length = Math.Min(blockSize, scores.Length - offset);
-                int from = start + offset;
-                Span<double> blockCoverage = coverage.IsEmpty ? default : coverage.Slice(offset, length);
-                EvaluateBlock(snapshot.Table, eventCounts, binding, from, length, total.AsSpan(0, length), group.AsSpan(0, length), mask.AsSpan(0, length), covered.AsSpan(0, length), blockCoverage);
-                Span<byte> blockScores = scores.Slice(offset, length);
-                Kernels.Finish(total.AsSpan(0, length), blockScores, statuses.Slice(offset, length), _neutralFrom, _healthyFrom);
-                statistics.Add(blockScores, owners.Slice(from, length), segments.Slice(from, length));
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(total);
-            ArrayPool<int>.Shared.Return(group);
-            ArrayPool<int>.Shared.Return(mask);
-            ArrayPool<int>.Shared.Return(covered);
-        }
-    }
-
-    private void EvaluateBlock(ColumnTable table, ActivityCounts? eventCounts, Binding binding, int from, int length, Span<int> total, Span<int> group, Span<int> mask, Span<int> covered, Span<double> coverage)
-    {
-        total.Clear();
-        coverage.Clear();
-        foreach (PlanGroup planGroup in _groups)
-        {
-            group.Clear();
-            foreach (PlanCriterion criterion in planGroup.Criteria)
-            {
-                if (criterion.IsEvent)
-                {
-                    ReadOnlySpan<int> counts = eventCounts!.Column(criterion.EventColumn).AsSpan(from, length);
-                    Kernels.IntRange<AddPointsSink>(counts, group, criterion.CountLow, criterion.CountHigh, criterion.Points);
-                }
-                else
-                {
-                    Accumulate(table, binding, criterion.Conditions, from, group, mask, criterion.Points);
-                }
-            }
-
-            Kernels.AddClamped(total, group, planGroup.MaxPoints);
-            if (!coverage.IsEmpty)
-            {
-                covered.Clear();
-                foreach (PlanCriterion criterion in planGroup.Criteria)
-                {
-                    Accumulate(table, binding, criterion.Presence, from, covered, mask, 1);
-                }
-
-                Kernels.AddCoverage(coverage, covered, planGroup.MaxPoints, planGroup.Criteria.Length);
-            }
-        }
-
-        if (!coverage.IsEmpty)
-        {
-            for (int i = 0; i < coverage.Length; i++)
-            {
-                coverage[i] = FinishCoverage(coverage[i]);
-            }
-        }
-    }
-
-    /// <summary>accumulator += points where every condition holds (no conditions = always).</summary>
-    private static void Accumulate(ColumnTable table, Binding binding, PlanCondition[] conditions, int from, Span<int> accumulator, Span<int> mask, int points)
-    {
-        switch (conditions.Length)
-        {
-            case 0:
-                Kernels.AddMasked(accumulator, AllSet(mask), points);
-                break;
-            case 1:
-                Apply<AddPointsSink>(table, binding, conditions[0], from, accumulator, points);
-                break;
-            default:
-                Apply<StoreMaskSink>(table, binding, conditions[0], from, mask, 0);
-                for (int k = 1; k < conditions.Length; k++)
-                {
-                    Apply<AndMaskSink>(table, binding, conditions[k], from, mask, 0);
-                }
-
-                Kernels.AddMasked(accumulator, mask, points);
-                break;
-        }
-    }
-
-    private static Span<int> AllSet(Span<int> mask)
-    {
-        mask.Fill(-1);
-        return mask;
-    }
-
-    private static void Apply<TSink>(ColumnTable table, Binding binding, PlanCondition condition, int from, Span<int> destination, int points)
-        where TSink : struct, IMaskSink
-    {
-        BoundCondition bound = condition.Bound;
-        int length = destination.Length;
-        switch (bound.Test)
-        {
-            case BoundTest.Number:
-                Kernels.Number<TSink>(bound.NumberTest, ((double[])table.Columns[bound.Column]).AsSpan(from, length), destination, bound.A, bound.B, points);
-                break;
-            case BoundTest.IntRange:
-                Kernels.IntRange<TSink>(((int[])table.Columns[bound.Column]).AsSpan(from, length), destination, binding.Ranges[2 * condition.Id], binding.Ranges[(2 * condition.Id) + 1], points);
-                break;
-            default:
-                ReadOnlySpan<byte> codes = binding.Codes.AsSpan(condition.CodeOffset, binding.CodeLengths[condition.Id]);
-                Kernels.Bytes<TSink>(((byte[])table.Columns[bound.Column]).AsSpan(from, length), destination, codes, bound.Test == BoundTest.ByteKnownNotInSet, points);
-                break;
-        }
-    }
-
     /// <summary>Per-evaluation binding: day ranges and resolved text codes per condition id (rented arrays).</summary>
     private readonly struct Binding
     {
-        public Binding(int[] ranges, byte[] codes, int[] codeLengths)
+        public Binding(int[] ranges, int[] codes, int[] codeLengths)
         {
             Ranges = ranges;
             Codes = codes;
@@ -445,67 +429,17 @@ public sealed class CompiledHealthScore
 
         public int[] Ranges { get; }
 
-        public byte[] Codes { get; }
+        public int[] Codes { get; }
 
         public int[] CodeLengths { get; }
+
+        public ReadOnlySpan<int> CodesOf(PlanCondition condition) => Codes.AsSpan(condition.CodeOffset, CodeLengths[condition.Id]);
 
         public void Return()
         {
             ArrayPool<int>.Shared.Return(Ranges);
-            ArrayPool<byte>.Shared.Return(Codes);
+            ArrayPool<int>.Shared.Return(Codes);
             ArrayPool<int>.Shared.Return(CodeLengths);
-        }
-    }
-
-    /// <summary>A worker on a thread-pool thread: scores its range into rented buffers, copied out by the caller.</summary>
-    private sealed class WorkerState : IDisposable
-    {
-        private readonly CompiledHealthScore _owner;
-        private readonly PortfolioSnapshot _snapshot;
-        private readonly ActivityCounts? _eventCounts;
-        private readonly Binding _binding;
-        private readonly int _blockSize;
-
-        public WorkerState(CompiledHealthScore owner, PortfolioSnapshot snapshot, ActivityCounts? eventCounts, Binding binding, int start, int count, bool coverage, int blockSize)
-        {
-            _owner = owner;
-            _snapshot = snapshot;
-            _eventCounts = eventCounts;
-            _binding = binding;
-            _blockSize = blockSize;
-            Start = start;
-            Count = count;
-            Scores = ArrayPool<byte>.Shared.Rent(Math.Max(1, count));
-            Statuses = ArrayPool<byte>.Shared.Rent(Math.Max(1, count));
-            Coverage = coverage ? ArrayPool<double>.Shared.Rent(Math.Max(1, count)) : null;
-            Accumulator = new StatisticsAccumulator(snapshot.OwnerCount, snapshot.SegmentCount);
-        }
-
-        public int Start { get; }
-
-        public int Count { get; }
-
-        public byte[] Scores { get; }
-
-        public byte[] Statuses { get; }
-
-        public double[]? Coverage { get; }
-
-        public StatisticsAccumulator Accumulator { get; }
-
-        public void Run() =>
-            _owner.Run(_snapshot, _eventCounts, _binding, Start, Scores.AsSpan(0, Count), Statuses.AsSpan(0, Count), Coverage is null ? default : Coverage.AsSpan(0, Count), Accumulator, _blockSize);
-
-        public void Dispose()
-        {
-            ArrayPool<byte>.Shared.Return(Scores);
-            ArrayPool<byte>.Shared.Return(Statuses);
-            if (Coverage is not null)
-            {
-                ArrayPool<double>.Shared.Return(Coverage);
-            }
-
-            Accumulator.Dispose();
         }
     }
 }

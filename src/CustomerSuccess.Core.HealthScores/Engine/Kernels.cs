@@ -163,7 +163,7 @@ internal static class Kernels
 
     /// <summary>Byte column: x ∈ codes (knownNotInSet false) or x ≠ 0 ∧ x ∉ codes (knownNotInSet true).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Bytes<TSink>(ReadOnlySpan<byte> x, Span<int> destination, ReadOnlySpan<byte> codes, bool knownNotInSet, int points)
+    public static void Bytes<TSink>(ReadOnlySpan<byte> x, Span<int> destination, ReadOnlySpan<int> codes, bool knownNotInSet, int points)
         where TSink : struct, IMaskSink
     {
         int n = x.Length;
@@ -183,7 +183,7 @@ internal static class Kernels
                 Vector<byte> inSet = Vector<byte>.Zero;
                 for (int c = 0; c < codes.Length; c++)
                 {
-                    inSet |= Vector.Equals(v, new Vector<byte>(codes[c]));
+                    inSet |= Vector.Equals(v, new Vector<byte>((byte)codes[c]));
                 }
 
                 // knownNotInSet: ~inSet & (v != 0); otherwise inSet.
@@ -203,6 +203,21 @@ internal static class Kernels
         for (; i < n; i++)
         {
             byte v = x[i];
+            bool inSet = codes.Contains(v);
+            bool match = knownNotInSet ? v != 0 && !inSet : inSet;
+            TSink.Apply(ref destination[i], match ? -1 : 0, points);
+        }
+    }
+
+    /// <summary>Wide text codes (two or four bytes): x ∈ codes (knownNotInSet false) or x ≠ 0 ∧ x ∉ codes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Codes<TCode, TSink>(ReadOnlySpan<TCode> x, Span<int> destination, ReadOnlySpan<int> codes, bool knownNotInSet, int points)
+        where TCode : unmanaged, IBinaryInteger<TCode>
+        where TSink : struct, IMaskSink
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            int v = int.CreateTruncating(x[i]);
             bool inSet = codes.Contains(v);
             bool match = knownNotInSet ? v != 0 && !inSet : inSet;
             TSink.Apply(ref destination[i], match ? -1 : 0, points);
@@ -236,6 +251,44 @@ internal static class Kernels
         {
             int v = x[i];
             TSink.Apply(ref destination[i], v >= low && v <= high ? -1 : 0, points);
+        }
+    }
+
+    /// <summary>destination = (type == code ∧ low ≤ time &lt; high ? -1 : 0): an event selector (type and half-open window).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Selector(ReadOnlySpan<ushort> types, ReadOnlySpan<long> times, Span<int> destination, ushort code, long low, long high)
+    {
+        int n = types.Length;
+        ref ushort type = ref MemoryMarshal.GetReference(types);
+        ref long time = ref MemoryMarshal.GetReference(times);
+        ref int dst = ref MemoryMarshal.GetReference(destination);
+        var vcode = new Vector<ushort>(code);
+        var vlo = new Vector<long>(low);
+        var vhi = new Vector<long>(high);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && n <= destination.Length && n <= times.Length)
+        {
+            int step = Vector<ushort>.Count;
+            int q = Vector<long>.Count;
+            for (; i <= n - step; i += step)
+            {
+                Vector<short> eq = Vector.AsVectorInt16(Vector.Equals(Vector.LoadUnsafe(ref type, (nuint)i), vcode));
+                Vector.Widen(eq, out Vector<int> lo, out Vector<int> hi);
+                Vector<long> t0 = Vector.LoadUnsafe(ref time, (nuint)i);
+                Vector<long> t1 = Vector.LoadUnsafe(ref time, (nuint)(i + q));
+                Vector<long> t2 = Vector.LoadUnsafe(ref time, (nuint)(i + (2 * q)));
+                Vector<long> t3 = Vector.LoadUnsafe(ref time, (nuint)(i + (3 * q)));
+                Vector<int> w0 = Vector.Narrow(Vector.GreaterThanOrEqual(t0, vlo) & Vector.LessThan(t0, vhi), Vector.GreaterThanOrEqual(t1, vlo) & Vector.LessThan(t1, vhi));
+                Vector<int> w1 = Vector.Narrow(Vector.GreaterThanOrEqual(t2, vlo) & Vector.LessThan(t2, vhi), Vector.GreaterThanOrEqual(t3, vlo) & Vector.LessThan(t3, vhi));
+                Vector.StoreUnsafe(lo & w0, ref dst, (nuint)i);
+                Vector.StoreUnsafe(hi & w1, ref dst, (nuint)(i + Vector<int>.Count));
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            long t = times[i];
+            destination[i] = types[i] == code && t >= low && t < high ? -1 : 0;
         }
     }
 

@@ -64,6 +64,24 @@ internal sealed class PlanGroup
         Source = source;
         MaxPoints = Math.Max(0, source.MaxPoints);
         Criteria = criteria;
+        long negative = 0;
+        long positive = 0;
+        foreach (PlanCriterion criterion in criteria)
+        {
+            if (criterion.Points < 0)
+            {
+                negative -= criterion.Points;
+            }
+            else
+            {
+                positive += criterion.Points;
+            }
+        }
+
+        FitsBytes = positive + negative <= byte.MaxValue;
+        Bias = FitsBytes ? (byte)negative : (byte)0;
+        Upper = (byte)Math.Min(byte.MaxValue, negative + MaxPoints);
+        Contributes = MaxPoints > 0 && positive > 0;
     }
 
     public ScoreGroup Source { get; }
@@ -72,6 +90,20 @@ internal sealed class PlanGroup
     public int MaxPoints { get; }
 
     public PlanCriterion[] Criteria { get; }
+
+    /// <summary>Whether Σ |points| ≤ 255, so that a byte accumulator starting at <see cref="Bias"/> never wraps: every
+    /// partial sum lies in [Σ negative, Σ positive], i.e. bias + partial sum in [0, Σ |points|].</summary>
+    public bool FitsBytes { get; }
+
+    /// <summary>Σ |negative points|: the byte accumulator's start value, so that it stays ≥ 0.</summary>
+    public byte Bias { get; }
+
+    /// <summary>min(255, Bias + MaxPoints): the clamp's upper bound in biased byte units.</summary>
+    public byte Upper { get; }
+
+    /// <summary>Whether the group can contribute anything: a positive cap and at least one positive criterion (a group
+    /// without positive points is clamped to 0 whatever matches).</summary>
+    public bool Contributes { get; }
 }
 
 /// <summary>Builds the plan: binds names to columns and numbers conditions.</summary>

@@ -1,14 +1,14 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using NodaTime;
 
 namespace CustomerSuccess.Core.HealthScores.Snapshots;
 
 /// <summary>Typed columns (struct of arrays) for a schema: the storage shared by snapshots and event logs.</summary>
+/// <remarks>Point updates (<see cref="SetNumber"/> …) change the arrays in place; a text update may replace a column by
+/// a wider copy. The owner serialises updates against readers.</remarks>
 internal sealed class ColumnTable
 {
-    public ColumnTable(PortfolioSchema schema, int count, Array[] columns, ImmutableArray<string>[] dictionaries)
+    public ColumnTable(PortfolioSchema schema, int count, Array[] columns, TextDictionary?[] dictionaries)
     {
         Schema = schema;
         Count = count;
@@ -20,20 +20,21 @@ internal sealed class ColumnTable
 
     public int Count { get; }
 
-    /// <summary>Per column: double[], byte[] (text codes), int[] (day numbers) or byte[] (booleans), each of length Count.</summary>
+    /// <summary>Per column: double[] (numbers), byte[]/ushort[]/int[] (text codes, see <see cref="TextCodes"/>), int[]
+    /// (day numbers) or byte[] (booleans), each of length Count.</summary>
     public Array[] Columns { get; }
 
-    /// <summary>Per text column: value of code c is at index c - 1; default for non-text columns.</summary>
-    public ImmutableArray<string>[] Dictionaries { get; }
+    /// <summary>Per text column its dictionary; null for other columns.</summary>
+    public TextDictionary?[] Dictionaries { get; }
 
     public long HeldBytes
     {
         get
         {
             long total = 0;
-            foreach (SignalDefinition signal in Schema.Signals)
+            for (int c = 0; c < Columns.Length; c++)
             {
-                total += (long)Count * BytesPerValue(signal.Type);
+                total += (long)Count * BytesPerValue(c);
             }
 
             return total;
@@ -48,21 +49,20 @@ internal sealed class ColumnTable
             _ => sizeof(byte),
         };
 
+    /// <summary>Bytes per value of a column as stored (text: the current code width).</summary>
+    public int BytesPerValue(int column) =>
+        Schema.Signals[column].Type == SignalType.Text ? TextCodes.Width(Columns[column]) : BytesPerValue(Schema.Signals[column].Type);
+
     public T[] Column<T>(int column, SignalType expected)
     {
-        if ((uint)column >= (uint)Columns.Length)
-        {
-            throw new ArgumentOutOfRangeException(nameof(column), column, "No such column.");
-        }
-
-        if (Schema.Signals[column].Type != expected)
-        {
-            throw new ArgumentException(
-                $"Column {column} ('{Schema.Signals[column].Name}') is {Schema.Signals[column].Type}, not {expected}.",
-                nameof(column));
-        }
-
+        Check(column, expected);
         return (T[])Columns[column];
+    }
+
+    public Array TextColumn(int column)
+    {
+        Check(column, SignalType.Text);
+        return Columns[column];
     }
 
     public object? GetValue(int column, int row)
@@ -79,8 +79,8 @@ internal sealed class ColumnTable
                 double d = Column<double>(column, type)[row];
                 return double.IsNaN(d) ? null : d;
             case SignalType.Text:
-                byte code = Column<byte>(column, type)[row];
-                return code == SignalEncoding.MissingTextCode ? null : Dictionaries[column][code - 1];
+                int code = TextCodes.Get(Columns[column], row);
+                return code == SignalEncoding.MissingTextCode ? null : Dictionaries[column]![code];
             case SignalType.Date:
                 int day = Column<int>(column, type)[row];
                 return day == SignalEncoding.MissingDayNumber ? null : SignalEncoding.FromDayNumber(day);
@@ -88,15 +88,79 @@ internal sealed class ColumnTable
                 return SignalEncoding.FromBooleanCode(Column<byte>(column, type)[row]);
         }
     }
+
+    public void SetNumber(int row, int column, double? value) =>
+        Typed<double>(row, column, SignalType.Number)[row] = value ?? double.NaN;
+
+    public void SetText(int row, int column, string? value)
+    {
+        CheckRow(row);
+        Check(column, SignalType.Text);
+        Columns[column] = TextCodes.Set(Columns[column], row, value is null ? SignalEncoding.MissingTextCode : Dictionaries[column]!.GetOrAdd(value));
+    }
+
+    public void SetDate(int row, int column, LocalDate? value) =>
+        Typed<int>(row, column, SignalType.Date)[row] =
+            value is { } date ? SignalEncoding.ToDayNumber(date) : SignalEncoding.MissingDayNumber;
+
+    public void SetBoolean(int row, int column, bool? value) =>
+        Typed<byte>(row, column, SignalType.Boolean)[row] = SignalEncoding.ToBooleanCode(value);
+
+    /// <summary>An empty column of a type and length; numbers and dates from <paramref name="filledFrom"/> on are missing.</summary>
+    public static Array NewColumn(SignalType type, int length, int filledFrom)
+    {
+        switch (type)
+        {
+            case SignalType.Number:
+                var numbers = new double[length];
+                numbers.AsSpan(filledFrom).Fill(double.NaN);
+                return numbers;
+            case SignalType.Date:
+                var days = new int[length];
+                days.AsSpan(filledFrom).Fill(SignalEncoding.MissingDayNumber);
+                return days;
+            default:
+                return new byte[length];
+        }
+    }
+
+    private T[] Typed<T>(int row, int column, SignalType expected)
+    {
+        CheckRow(row);
+        return Column<T>(column, expected);
+    }
+
+    private void CheckRow(int row)
+    {
+        if ((uint)row >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row), row, "No such row.");
+        }
+    }
+
+    private void Check(int column, SignalType expected)
+    {
+        if ((uint)column >= (uint)Columns.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(column), column, "No such column.");
+        }
+
+        if (Schema.Signals[column].Type != expected)
+        {
+            throw new ArgumentException(
+                $"Column {column} ('{Schema.Signals[column].Name}') is {Schema.Signals[column].Type}, not {expected}.",
+                nameof(column));
+        }
+    }
 }
 
-/// <summary>Row-wise builder of a <see cref="ColumnTable"/>; grows by doubling; text dictionary-encoded on the fly.</summary>
+/// <summary>Row-wise builder of a <see cref="ColumnTable"/>; grows by doubling; text dictionary-encoded on the fly
+/// (one-byte codes while they fit, wider codes afterwards).</summary>
 internal sealed class ColumnTableBuilder
 {
     private readonly PortfolioSchema _schema;
     private readonly Array[] _columns;
-    private readonly Dictionary<string, byte>?[] _codes;
-    private readonly List<string>?[] _values;
+    private readonly TextDictionary?[] _dictionaries;
     private int _count;
     private int _capacity;
 
@@ -107,16 +171,14 @@ internal sealed class ColumnTableBuilder
         _schema = schema;
         _capacity = Math.Max(capacity, 16);
         _columns = new Array[schema.Count];
-        _codes = new Dictionary<string, byte>?[schema.Count];
-        _values = new List<string>?[schema.Count];
+        _dictionaries = new TextDictionary?[schema.Count];
         for (int c = 0; c < schema.Count; c++)
         {
             SignalType type = schema.Signals[c].Type;
-            _columns[c] = NewColumn(type, _capacity, 0);
+            _columns[c] = ColumnTable.NewColumn(type, _capacity, 0);
             if (type == SignalType.Text)
             {
-                _codes[c] = new Dictionary<string, byte>(StringComparer.Ordinal);
-                _values[c] = [];
+                _dictionaries[c] = new TextDictionary();
             }
         }
     }
@@ -137,7 +199,8 @@ internal sealed class ColumnTableBuilder
 
             for (int c = 0; c < _columns.Length; c++)
             {
-                Array grown = NewColumn(_schema.Signals[c].Type, newCapacity, _count);
+                SignalType type = _schema.Signals[c].Type;
+                Array grown = type == SignalType.Text ? TextCodes.New(_columns[c], newCapacity) : ColumnTable.NewColumn(type, newCapacity, _count);
                 Array.Copy(_columns[c], grown, _count);
                 _columns[c] = grown;
             }
@@ -153,29 +216,8 @@ internal sealed class ColumnTableBuilder
 
     public void SetText(int row, int column, string? value)
     {
-        byte[] codes = Typed<byte>(row, column, SignalType.Text);
-        if (value is null)
-        {
-            codes[row] = SignalEncoding.MissingTextCode;
-            return;
-        }
-
-        Dictionary<string, byte> map = _codes[column]!;
-        if (!map.TryGetValue(value, out byte code))
-        {
-            List<string> values = _values[column]!;
-            if (values.Count >= SignalEncoding.MaxTextCode)
-            {
-                throw new InvalidOperationException(
-                    $"Text signal '{_schema.Signals[column].Name}' has more than {SignalEncoding.MaxTextCode} distinct values.");
-            }
-
-            values.Add(value);
-            code = (byte)values.Count;
-            map.Add(value, code);
-        }
-
-        codes[row] = code;
+        Check(row, column, SignalType.Text);
+        _columns[column] = TextCodes.Set(_columns[column], row, value is null ? SignalEncoding.MissingTextCode : _dictionaries[column]!.GetOrAdd(value));
     }
 
     public void SetDate(int row, int column, LocalDate? value) =>
@@ -188,19 +230,26 @@ internal sealed class ColumnTableBuilder
     public ColumnTable Build()
     {
         var columns = new Array[_columns.Length];
-        var dictionaries = new ImmutableArray<string>[_columns.Length];
+        var dictionaries = new TextDictionary?[_columns.Length];
         for (int c = 0; c < columns.Length; c++)
         {
-            Array exact = NewColumn(_schema.Signals[c].Type, _count, _count);
+            SignalType type = _schema.Signals[c].Type;
+            Array exact = type == SignalType.Text ? TextCodes.New(_columns[c], _count) : ColumnTable.NewColumn(type, _count, _count);
             Array.Copy(_columns[c], exact, _count);
             columns[c] = exact;
-            dictionaries[c] = _values[c] is { } values ? [.. values] : default;
+            dictionaries[c] = _dictionaries[c]?.Clone();
         }
 
         return new ColumnTable(_schema, _count, columns, dictionaries);
     }
 
     private T[] Typed<T>(int row, int column, SignalType expected)
+    {
+        Check(row, column, expected);
+        return (T[])_columns[column];
+    }
+
+    private void Check(int row, int column, SignalType expected)
     {
         if ((uint)row >= (uint)_count)
         {
@@ -217,25 +266,6 @@ internal sealed class ColumnTableBuilder
             throw new ArgumentException(
                 $"Column {column} ('{_schema.Signals[column].Name}') is {_schema.Signals[column].Type}, not {expected}.",
                 nameof(column));
-        }
-
-        return (T[])_columns[column];
-    }
-
-    private static Array NewColumn(SignalType type, int length, int filledFrom)
-    {
-        switch (type)
-        {
-            case SignalType.Number:
-                var numbers = new double[length];
-                numbers.AsSpan(filledFrom).Fill(double.NaN);
-                return numbers;
-            case SignalType.Date:
-                var days = new int[length];
-                days.AsSpan(filledFrom).Fill(SignalEncoding.MissingDayNumber);
-                return days;
-            default:
-                return new byte[length];
         }
     }
 }

@@ -1,17 +1,21 @@
 using System;
 using System.Collections.Immutable;
+using NodaTime;
 
 namespace CustomerSuccess.Core.HealthScores.Snapshots;
 
 /// <summary>
-/// An immutable columnar (struct-of-arrays) snapshot of a portfolio's signals, built once by
-/// <see cref="PortfolioSnapshotBuilder"/> and scored many times by a compiled health score.
+/// A columnar (struct-of-arrays) snapshot of a portfolio's signals, built once by <see cref="PortfolioSnapshotBuilder"/>
+/// and scored many times by a compiled health score; single values can be updated in place (<see cref="SetNumber"/>,
+/// <see cref="SetText"/>, <see cref="SetDate"/>, <see cref="SetBoolean"/>) and the changed accounts rescored
+/// (<see cref="Engine.CompiledHealthScore.Rescore"/>).
 /// </summary>
 /// <remarks>
 /// <para>Encoding, one typed array per signal (see <see cref="SignalEncoding"/>): numbers as <see cref="double"/>
-/// with NaN = missing; text dictionary-encoded per column as a <see cref="byte"/> code (0 = missing, 1..255 = the
-/// column's dictionary in first-seen order); dates as <see cref="int"/> day numbers since 1970-01-01 with
-/// <see cref="int.MinValue"/> = missing; booleans as a byte 0/1/2 = missing/false/true.</para>
+/// with NaN = missing; text dictionary-encoded per column (0 = missing, 1, 2, … = the column's dictionary in first-seen
+/// order), as one-byte codes while the column has at most 255 distinct values, two-byte codes up to 65,535 and four-byte
+/// codes beyond (<see cref="GetTextCodeWidth"/>): any number of distinct values; dates as <see cref="int"/> day numbers
+/// since 1970-01-01 with <see cref="int.MinValue"/> = missing; booleans as a byte 0/1/2 = missing/false/true.</para>
 /// <para>Every account also carries an owner (CSM) code in [0, <see cref="OwnerCount"/>) and a segment bitmask
 /// (bit k set = the account belongs to segment k, k &lt; <see cref="SegmentCount"/> ≤ 5, rule 74), used by the
 /// portfolio statistics breakdowns.</para>
@@ -55,15 +59,16 @@ public sealed class PortfolioSnapshot
     public int SegmentCount { get; }
 
     /// <summary>Gets the bytes held per account by the signal columns plus the owner and segment columns.</summary>
-    /// <value>Σ bytes per value of every column (8 number, 1 text, 4 date, 1 boolean) + 2 (owner) + 1 (segments).</value>
+    /// <value>Σ bytes per value of every column (8 number, 1, 2 or 4 text (<see cref="GetTextCodeWidth"/>), 4 date,
+    /// 1 boolean) + 2 (owner) + 1 (segments).</value>
     public int BytesPerAccount
     {
         get
         {
             int bytes = sizeof(ushort) + sizeof(byte);
-            foreach (SignalDefinition signal in Schema.Signals)
+            for (int c = 0; c < Schema.Count; c++)
             {
-                bytes += ColumnTable.BytesPerValue(signal.Type);
+                bytes += _table.BytesPerValue(c);
             }
 
             return bytes;
@@ -87,12 +92,35 @@ public sealed class PortfolioSnapshot
     /// <exception cref="ArgumentException">The column is not a number column.</exception>
     public ReadOnlySpan<double> GetNumbers(int column) => _table.Column<double>(column, SignalType.Number);
 
-    /// <summary>Gets a text column's codes.</summary>
+    /// <summary>Gets the width of a text column's codes: 1 byte while its dictionary has at most
+    /// <see cref="SignalEncoding.MaxTextCode"/> (255) values, 2 bytes up to 65,535 values, 4 bytes beyond.</summary>
+    /// <param name="column">The column index.</param>
+    /// <returns>1, 2 or 4.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
+    /// <exception cref="ArgumentException">The column is not a text column.</exception>
+    public int GetTextCodeWidth(int column) => TextCodes.Width(_table.TextColumn(column));
+
+    /// <summary>Gets a text column's one-byte codes.</summary>
     /// <param name="column">The column index.</param>
     /// <returns>The codes; 0 = missing, code c = <c>GetTextDictionary(column)[c - 1]</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
-    /// <exception cref="ArgumentException">The column is not a text column.</exception>
-    public ReadOnlySpan<byte> GetTextCodes(int column) => _table.Column<byte>(column, SignalType.Text);
+    /// <exception cref="ArgumentException">The column is not a text column, or its codes are wider than one byte
+    /// (<see cref="GetTextCodeWidth"/>; use <see cref="GetUInt16TextCodes"/> or <see cref="GetInt32TextCodes"/>).</exception>
+    public ReadOnlySpan<byte> GetTextCodes(int column) => TextCodesOf<byte>(column);
+
+    /// <summary>Gets a text column's two-byte codes (a column with 256 to 65,535 distinct values).</summary>
+    /// <param name="column">The column index.</param>
+    /// <returns>The codes; 0 = missing, code c = <c>GetTextDictionary(column)[c - 1]</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
+    /// <exception cref="ArgumentException">The column is not a text column or its code width is not 2.</exception>
+    public ReadOnlySpan<ushort> GetUInt16TextCodes(int column) => TextCodesOf<ushort>(column);
+
+    /// <summary>Gets a text column's four-byte codes (a column with more than 65,535 distinct values).</summary>
+    /// <param name="column">The column index.</param>
+    /// <returns>The codes; 0 = missing, code c = <c>GetTextDictionary(column)[c - 1]</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
+    /// <exception cref="ArgumentException">The column is not a text column or its code width is not 4.</exception>
+    public ReadOnlySpan<int> GetInt32TextCodes(int column) => TextCodesOf<int>(column);
 
     /// <summary>Gets a text column's dictionary.</summary>
     /// <param name="column">The column index.</param>
@@ -101,8 +129,8 @@ public sealed class PortfolioSnapshot
     /// <exception cref="ArgumentException">The column is not a text column.</exception>
     public ImmutableArray<string> GetTextDictionary(int column)
     {
-        _ = _table.Column<byte>(column, SignalType.Text);
-        return _table.Dictionaries[column];
+        _ = _table.TextColumn(column);
+        return _table.Dictionaries[column]!.ToImmutable();
     }
 
     /// <summary>Gets a date column's day numbers.</summary>
@@ -119,6 +147,39 @@ public sealed class PortfolioSnapshot
     /// <exception cref="ArgumentException">The column is not a boolean column.</exception>
     public ReadOnlySpan<byte> GetBooleans(int column) => _table.Column<byte>(column, SignalType.Boolean);
 
+    /// <summary>Changes one number signal in place (a point update; rescore the account afterwards).</summary>
+    /// <param name="account">The account index.</param>
+    /// <param name="column">The column index.</param>
+    /// <param name="value">The new value; null (or NaN) = missing.</param>
+    /// <exception cref="ArgumentOutOfRangeException">No such account or column.</exception>
+    /// <exception cref="ArgumentException">The column is not a number column.</exception>
+    public void SetNumber(int account, int column, double? value) => _table.SetNumber(account, column, value);
+
+    /// <summary>Changes one text signal in place (a point update). A value new to the column is added to its dictionary;
+    /// the column's codes are widened (copied once) when the dictionary outgrows them.</summary>
+    /// <param name="account">The account index.</param>
+    /// <param name="column">The column index.</param>
+    /// <param name="value">The new value (ordinal, case-sensitive); null = missing.</param>
+    /// <exception cref="ArgumentOutOfRangeException">No such account or column.</exception>
+    /// <exception cref="ArgumentException">The column is not a text column.</exception>
+    public void SetText(int account, int column, string? value) => _table.SetText(account, column, value);
+
+    /// <summary>Changes one date signal in place (a point update).</summary>
+    /// <param name="account">The account index.</param>
+    /// <param name="column">The column index.</param>
+    /// <param name="value">The new value; null = missing.</param>
+    /// <exception cref="ArgumentOutOfRangeException">No such account or column.</exception>
+    /// <exception cref="ArgumentException">The column is not a date column.</exception>
+    public void SetDate(int account, int column, LocalDate? value) => _table.SetDate(account, column, value);
+
+    /// <summary>Changes one boolean signal in place (a point update).</summary>
+    /// <param name="account">The account index.</param>
+    /// <param name="column">The column index.</param>
+    /// <param name="value">The new value; null = missing.</param>
+    /// <exception cref="ArgumentOutOfRangeException">No such account or column.</exception>
+    /// <exception cref="ArgumentException">The column is not a boolean column.</exception>
+    public void SetBoolean(int account, int column, bool? value) => _table.SetBoolean(account, column, value);
+
     /// <summary>Decodes one value: a boxed <see cref="double"/>, <see cref="string"/>, <see cref="NodaTime.LocalDate"/> or
     /// <see cref="bool"/>, or null when missing. Meant for explanations and tests, not for hot loops.</summary>
     /// <param name="column">The column index.</param>
@@ -129,5 +190,12 @@ public sealed class PortfolioSnapshot
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)column, (uint)Schema.Count, nameof(column));
         return _table.GetValue(column, account);
+    }
+
+    private ReadOnlySpan<T> TextCodesOf<T>(int column)
+    {
+        Array codes = _table.TextColumn(column);
+        return codes as T[] ?? throw new ArgumentException(
+            $"Text column {column} ('{Schema.Signals[column].Name}') has {TextCodes.Width(codes)}-byte codes.", nameof(column));
     }
 }

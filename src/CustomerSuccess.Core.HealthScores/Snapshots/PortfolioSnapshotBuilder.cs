@@ -84,13 +84,13 @@ public sealed class PortfolioSnapshotBuilder
     /// <exception cref="ArgumentException">The column is not a number column.</exception>
     public void SetNumber(int account, int column, double? value) => _columns.SetNumber(account, column, value);
 
-    /// <summary>Sets a text signal (dictionary-encoded; ordinal, case-sensitive).</summary>
+    /// <summary>Sets a text signal (dictionary-encoded; ordinal, case-sensitive). Any number of distinct values: one-byte
+    /// codes up to 255 values, wider codes beyond (<see cref="PortfolioSnapshot.GetTextCodeWidth"/>).</summary>
     /// <param name="account">The account index.</param>
     /// <param name="column">The column index.</param>
     /// <param name="value">The value; null = missing.</param>
     /// <exception cref="ArgumentOutOfRangeException">No such account or column.</exception>
     /// <exception cref="ArgumentException">The column is not a text column.</exception>
-    /// <exception cref="InvalidOperationException">The column would get more than 255 distinct values.</exception>
     public void SetText(int account, int column, string? value) => _columns.SetText(account, column, value);
 
     /// <summary>Sets a date signal.</summary>

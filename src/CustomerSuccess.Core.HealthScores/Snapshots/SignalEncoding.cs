@@ -14,10 +14,12 @@ public static class SignalEncoding
     /// <summary>The day number that encodes a missing date (<see cref="int.MinValue"/>).</summary>
     public const int MissingDayNumber = int.MinValue;
 
-    /// <summary>The text code that encodes a missing text value; present values have codes 1 to <see cref="MaxTextCode"/>.</summary>
+    /// <summary>The text code that encodes a missing text value; present values have codes 1, 2, … in first-seen order.</summary>
     public const byte MissingTextCode = 0;
 
-    /// <summary>The largest text code: a text column holds at most 255 distinct values.</summary>
+    /// <summary>The largest code of the one-byte text encoding (255). A text column holds any number of distinct values:
+    /// it keeps one-byte codes while its dictionary has at most 255 values, then uses two-byte codes (up to 65,535
+    /// values), then four-byte codes (see <see cref="PortfolioSnapshot.GetTextCodeWidth"/>).</summary>
     public const int MaxTextCode = byte.MaxValue;
 
     /// <summary>The byte that encodes a missing boolean.</summary>

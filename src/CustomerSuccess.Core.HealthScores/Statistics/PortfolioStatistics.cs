@@ -97,6 +97,46 @@ public sealed class PortfolioStatistics : IEquatable<PortfolioStatistics>
         return new PortfolioStatistics(ScoreId, VersionNumber, Thresholds, OwnerCount, SegmentCount, data);
     }
 
+    /// <summary>A copy of the integer sums, to be changed by <see cref="MoveAccount"/> and wrapped again.</summary>
+    internal long[] CopyData() => (long[])_data.Clone();
+
+    /// <summary>Whether the statistics have the shape of a version's evaluation of a snapshot.</summary>
+    internal bool Matches(HealthScoreId scoreId, int versionNumber, StatusThresholds thresholds, int ownerCount, int segmentCount) =>
+        ScoreId == scoreId && VersionNumber == versionNumber && Thresholds == thresholds && OwnerCount == ownerCount && SegmentCount == segmentCount;
+
+    /// <summary>Moves one account from its old score to its new one in every distribution it belongs to (overall, its
+    /// owner, each segment of its mask): the exact subtract-and-add of an incremental rescoring.</summary>
+    internal static void MoveAccount(long[] data, int ownerCount, int segmentCount, StatusThresholds thresholds, int owner, int mask, int oldScore, int newScore)
+    {
+        if (oldScore == newScore)
+        {
+            return;
+        }
+
+        int oldStatus = ScoreDistribution.StatusSlot + (int)thresholds.StatusOf(oldScore);
+        int newStatus = ScoreDistribution.StatusSlot + (int)thresholds.StatusOf(newScore);
+        int oldBucket = ScoreDistribution.HistogramSlot + ScoreDistribution.BucketOf(oldScore);
+        int newBucket = ScoreDistribution.HistogramSlot + ScoreDistribution.BucketOf(newScore);
+        Move(0);
+        Move((1 + owner) * ScoreDistribution.Slots);
+        for (int segment = 0; segment < segmentCount; segment++)
+        {
+            if ((mask & (1 << segment)) != 0)
+            {
+                Move((1 + ownerCount + segment) * ScoreDistribution.Slots);
+            }
+        }
+
+        void Move(int offset)
+        {
+            data[offset + ScoreDistribution.SumSlot] += newScore - oldScore;
+            data[offset + oldStatus]--;
+            data[offset + newStatus]++;
+            data[offset + oldBucket]--;
+            data[offset + newBucket]++;
+        }
+    }
+
     /// <summary>Compares version, shape and every integer figure.</summary>
     /// <param name="other">The other statistics.</param>
     /// <returns><see langword="true"/> when equal.</returns>

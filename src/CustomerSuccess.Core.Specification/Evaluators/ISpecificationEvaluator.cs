@@ -21,4 +21,16 @@ public interface ISpecificationEvaluator
     /// <returns>The composed query; nothing is executed.</returns>
     IQueryable<T> GetQuery<T>(IQueryable<T> inputQuery, ISpecification<T> specification, bool evaluateCriteriaOnly = false)
         where T : class;
+
+    /// <summary>
+    /// Applies <paramref name="specification"/> to <paramref name="inputQuery"/> (filters, ordering, paging) and then its
+    /// projection, so that the provider reads only what the projection uses.
+    /// </summary>
+    /// <typeparam name="T">The type of the entity.</typeparam>
+    /// <typeparam name="TResult">The type of the projected result.</typeparam>
+    /// <param name="inputQuery">The source query.</param>
+    /// <param name="specification">The projecting specification.</param>
+    /// <returns>The composed, projected query; nothing is executed.</returns>
+    IQueryable<TResult> GetQuery<T, TResult>(IQueryable<T> inputQuery, ISpecification<T, TResult> specification)
+        where T : class;
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CustomerSuccess.Core.Specification;
 
@@ -70,5 +71,15 @@ public sealed class InMemorySpecificationEvaluator : IInMemorySpecificationEvalu
         }
 
         return source;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="specification"/> is <see langword="null"/>.</exception>
+    /// <exception cref="SelectorNotFoundException">The specification has no projection.</exception>
+    public IEnumerable<TResult> Evaluate<T, TResult>(IEnumerable<T> source, ISpecification<T, TResult> specification)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        var selector = specification.Selector ?? throw new SelectorNotFoundException();
+        return Evaluate(source, (ISpecification<T>)specification).Select(selector.Compile());
     }
 }

@@ -79,4 +79,15 @@ public sealed class SpecificationEvaluator : ISpecificationEvaluator
 
         return query;
     }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="inputQuery"/> or <paramref name="specification"/> is <see langword="null"/>.</exception>
+    /// <exception cref="SelectorNotFoundException">The specification has no projection.</exception>
+    public IQueryable<TResult> GetQuery<T, TResult>(IQueryable<T> inputQuery, ISpecification<T, TResult> specification)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        var selector = specification.Selector ?? throw new SelectorNotFoundException();
+        return GetQuery(inputQuery, (ISpecification<T>)specification).Select(selector);
+    }
 }

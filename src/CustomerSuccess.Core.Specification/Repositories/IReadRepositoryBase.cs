@@ -6,10 +6,9 @@ using System.Threading.Tasks;
 namespace CustomerSuccess.Core.Specification;
 
 /// <summary>
-/// A read port for instances of <typeparamref name="T"/>, queried with specifications. Shaped like
-/// Ardalis.Specification's <c>IReadRepositoryBase&lt;T&gt;</c> without the <c>TResult</c> (projection) overloads, so a
-/// repository deriving from Ardalis' EF Core <c>RepositoryBase&lt;T&gt;</c> already implements every member that takes
-/// no specification.
+/// A read port for instances of <typeparamref name="T"/>, queried with specifications, with the member names and
+/// signatures of Ardalis.Specification 9.3's <c>IReadRepositoryBase&lt;T&gt;</c>, projections (<c>TResult</c>
+/// overloads) included.
 /// </summary>
 /// <typeparam name="T">The type of entity (an aggregate root) read through this port.</typeparam>
 /// <remarks>
@@ -42,7 +41,19 @@ public interface IReadRepositoryBase<T>
     /// <param name="specification">The query logic.</param>
     /// <param name="cancellationToken">A token to observe while waiting for the task to complete.</param>
     /// <returns>A task whose result is the first match, or <see langword="null"/> when nothing matches.</returns>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Ardalis.Specification parity: the same overloads, each with CancellationToken cancellationToken = default.")]
     Task<T?> FirstOrDefaultAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Returns the projection of the first entity matching <paramref name="specification"/> (in its order), or the
+    /// default value.
+    /// </summary>
+    /// <typeparam name="TResult">The type of the projected result.</typeparam>
+    /// <param name="specification">The query logic and its projection.</param>
+    /// <param name="cancellationToken">A token to observe while waiting for the task to complete.</param>
+    /// <returns>A task whose result is the projected first match, or <see langword="default"/> when nothing matches.</returns>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Ardalis.Specification parity: the same overloads, each with CancellationToken cancellationToken = default.")]
+    Task<TResult?> FirstOrDefaultAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Returns the only entity matching <paramref name="specification"/>, or <see langword="null"/>.
@@ -51,7 +62,19 @@ public interface IReadRepositoryBase<T>
     /// <param name="cancellationToken">A token to observe while waiting for the task to complete.</param>
     /// <returns>A task whose result is the match, or <see langword="null"/> when nothing matches.</returns>
     /// <exception cref="System.InvalidOperationException">More than one entity matches.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Ardalis.Specification parity: the same overloads, each with CancellationToken cancellationToken = default.")]
     Task<T?> SingleOrDefaultAsync(ISingleResultSpecification<T> specification, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Returns the projection of the only entity matching <paramref name="specification"/>, or the default value.
+    /// </summary>
+    /// <typeparam name="TResult">The type of the projected result.</typeparam>
+    /// <param name="specification">The query logic and its projection, expected to match at most one entity.</param>
+    /// <param name="cancellationToken">A token to observe while waiting for the task to complete.</param>
+    /// <returns>A task whose result is the projected match, or <see langword="default"/> when nothing matches.</returns>
+    /// <exception cref="System.InvalidOperationException">More than one entity matches.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Ardalis.Specification parity: the same overloads, each with CancellationToken cancellationToken = default.")]
+    Task<TResult?> SingleOrDefaultAsync<TResult>(ISingleResultSpecification<T, TResult> specification, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Returns all entities.
@@ -71,6 +94,18 @@ public interface IReadRepositoryBase<T>
     [SuppressMessage("Design", "CA1002:Do not expose generic lists", Justification = "Ardalis.Specification parity: IReadRepositoryBase<T>.ListAsync returns Task<List<T>>.")]
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Ardalis.Specification parity: the same overloads, each with CancellationToken cancellationToken = default.")]
     Task<List<T>> ListAsync(ISpecification<T> specification, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Returns the projections of the entities matching <paramref name="specification"/>, ordered and paged as it says:
+    /// a store backed by a LINQ provider reads only the columns the projection uses.
+    /// </summary>
+    /// <typeparam name="TResult">The type of the projected result.</typeparam>
+    /// <param name="specification">The query logic and its projection.</param>
+    /// <param name="cancellationToken">A token to observe while waiting for the task to complete.</param>
+    /// <returns>A task whose result is a new list the caller owns; empty when nothing matches.</returns>
+    [SuppressMessage("Design", "CA1002:Do not expose generic lists", Justification = "Ardalis.Specification parity: IReadRepositoryBase<T>.ListAsync returns Task<List<TResult>>.")]
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Ardalis.Specification parity: the same overloads, each with CancellationToken cancellationToken = default.")]
+    Task<List<TResult>> ListAsync<TResult>(ISpecification<T, TResult> specification, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Counts the entities matching the criteria of <paramref name="specification"/>; ordering and paging are ignored.

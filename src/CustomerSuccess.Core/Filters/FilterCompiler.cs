@@ -30,7 +30,8 @@ namespace CustomerSuccess.Core.Filters;
 /// <para><b>Numbers:</b> between is inclusive at both ends. <b>Text:</b> is, is not, contains and is any of are ordinal
 /// (case-sensitive) in memory; a SQL provider uses the column's collation, which may ignore case.
 /// <b>Unknown values</b> match only is not, ≠ and is unknown. <b>Sorting</b> ends with the target's unique key, so pages
-/// are stable; users (owners) cannot be sorted.</para>
+/// are stable; items without a value sort last in both directions (<see cref="EmptyValuesSortLast"/>); users (owners)
+/// cannot be sorted.</para>
 /// <threadsafety>Stateless; thread-safe.</threadsafety>
 /// </remarks>
 public static class FilterCompiler
@@ -52,6 +53,13 @@ public static class FilterCompiler
 
     /// <summary>The latest year of a date operand.</summary>
     public const int MaxYear = 2999;
+
+    /// <summary>Where items whose sort property has no value (unknown, <see langword="null"/>) go in a sorted list:
+    /// <see langword="true"/>, after every item with a value, in both directions.</summary>
+    /// <remarks>Databases disagree when left to themselves (SQLite and in-memory LINQ sort <c>NULL</c> first ascending,
+    /// PostgreSQL last), so the compiled ordering never relies on them: it starts with an explicit rank, 0 for a value and
+    /// 1 for no value (reversed if this were <see langword="false"/>), and every provider returns the same order.</remarks>
+    public const bool EmptyValuesSortLast = true;
 
     private static readonly FilterContext ValidationContext = new(UserId.From(1), Instant.FromUtc(2000, 1, 1, 0, 0), DateTimeZone.Utc);
 
@@ -92,7 +100,8 @@ public static class FilterCompiler
     /// <param name="sort">The sort, or <see langword="null"/> for the target's unique key only.</param>
     /// <param name="target">What can be filtered and sorted on the items.</param>
     /// <param name="context">The viewer, "now" and the viewer's zone.</param>
-    /// <returns>The specification, ordered by the sort and then by the unique key ascending; or
+    /// <returns>The specification, ordered by the sort (items without a value last in both directions, see
+    /// <see cref="EmptyValuesSortLast"/>) and then by the unique key ascending; or
     /// <c>view.filter_invalid</c> / <c>view.sort_invalid</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="target"/> or <paramref name="context"/> is <see langword="null"/>.</exception>
     public static Result<Specification<T>> Compile<T>(ViewFilter? filter, ViewSort? sort, FilterTarget<T> target, FilterContext context)
@@ -124,14 +133,10 @@ public static class FilterCompiler
             return key.Error!;
         }
 
-        if (sort.Direction == SortDirection.Descending)
-        {
-            spec.Query.OrderByDescending(sortKey).ThenBy(tieBreak);
-        }
-        else
-        {
-            spec.Query.OrderBy(sortKey).ThenBy(tieBreak);
-        }
+        // Explicit null ordering (EmptyValuesSortLast): the rank first, then the value, then the unique key.
+        var ordered = spec.Query.OrderBy(target.EmptyRank(sort.Property!, EmptyValuesSortLast ? 1 : 0));
+        ordered = sort.Direction == SortDirection.Descending ? ordered.ThenByDescending(sortKey) : ordered.ThenBy(sortKey);
+        ordered.ThenBy(tieBreak);
 
         return spec;
     }

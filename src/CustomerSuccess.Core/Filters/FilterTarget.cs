@@ -79,6 +79,16 @@ public sealed class FilterTarget<T>
     internal Expression<Func<T, object?>> SortKey(string name) =>
         Expression.Lambda<Func<T, object?>>(Expression.Convert(_accessors[name].Read(Parameter), typeof(object)), Parameter);
 
+    /// <summary>Builds the sort rank of a property over <see cref="Parameter"/>: <paramref name="emptyRank"/> when the
+    /// item has no value for it, <c>1 - emptyRank</c> otherwise, boxed to <see cref="object"/> (a <c>CASE</c> in SQL).</summary>
+    internal Expression<Func<T, object?>> EmptyRank(string name, int emptyRank)
+    {
+        var value = _accessors[name].Read(Parameter);
+        var rank = Expression.Condition(
+            Expression.Equal(value, Expression.Constant(null, value.Type)), Expression.Constant(emptyRank), Expression.Constant(1 - emptyRank));
+        return Expression.Lambda<Func<T, object?>>(Expression.Convert(rank, typeof(object)), Parameter);
+    }
+
     private static Type ValueType(CrmPropertyType type) => type switch
     {
         CrmPropertyType.Text => typeof(string),

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using NodaTime;
@@ -79,6 +80,8 @@ public sealed class AggregateRepository<TKey, TState, TAggregate>
     /// <param name="operation">The domain operation, given the aggregate and the command's instant.</param>
     /// <param name="expectedVersion">The version the person saw, or <see langword="null"/> for a server-side command.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
+    /// <param name="command">The command's name for traces (<see cref="CoreTelemetry.CommandTag"/>); the calling
+    /// method's name unless given.</param>
     /// <returns>The change, or the refusal, or a concurrency error.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> or <paramref name="operation"/> is <see langword="null"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -86,6 +89,7 @@ public sealed class AggregateRepository<TKey, TState, TAggregate>
         TKey key,
         Func<TAggregate, Instant, Result<TOutput>> operation,
         VersionToken? expectedVersion,
-        CancellationToken cancellationToken) =>
-        OptimisticCommand.RunAsync(_context, _store, key, _restore, () => _initialState(key), operation, expectedVersion, cancellationToken);
+        CancellationToken cancellationToken,
+        [CallerMemberName] string? command = null) =>
+        OptimisticCommand.RunAsync(_context, _store, key, _restore, () => _initialState(key), operation, expectedVersion, cancellationToken, command);
 }

@@ -46,11 +46,16 @@ public static class OptimisticCommand
     /// (it may run several times).</param>
     /// <param name="expectedVersion">The version the caller saw, or <see langword="null"/> for a server-side command.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
+    /// <param name="command">The command's name for traces (<see cref="CoreTelemetry.CommandTag"/>), e.g. the
+    /// application service's method; <see langword="null"/> names none.</param>
     /// <returns>The change (output, new version, events), or the refusal, or <c>concurrency.conflict</c> /
     /// <c>concurrency.retries_exhausted</c>.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static async Task<Result<Change<TOutput>>> RunAsync<TKey, TState, TAggregate, TOutput>(
+    /// <remarks>When the <see cref="CoreTelemetry.ActivitySourceName"/> source has a listener, the command runs inside
+    /// an activity <see cref="CoreTelemetry.CommandActivityName"/> tagged as <see cref="CoreTelemetry"/> describes;
+    /// otherwise nothing is created.</remarks>
+    public static Task<Result<Change<TOutput>>> RunAsync<TKey, TState, TAggregate, TOutput>(
         ServiceContext context,
         IAggregateStore<TKey, TState> store,
         TKey key,
@@ -58,6 +63,62 @@ public static class OptimisticCommand
         Func<TState> initialState,
         Func<TAggregate, Instant, Result<TOutput>> operation,
         VersionToken? expectedVersion,
+        CancellationToken cancellationToken,
+        string? command = null)
+        where TKey : notnull
+        where TState : class
+        where TAggregate : AggregateRoot<TState>
+    {
+        return CommandTelemetry.Source.HasListeners()
+            ? RunTracedAsync(context, store, key, restore, initialState, operation, expectedVersion, command, cancellationToken)
+            : RunCoreAsync(context, store, key, restore, initialState, operation, expectedVersion, null, cancellationToken);
+    }
+
+    /// <summary>Runs the command inside its activity (an async method of its own, so that the activity is current only
+    /// while the command runs).</summary>
+    private static async Task<Result<Change<TOutput>>> RunTracedAsync<TKey, TState, TAggregate, TOutput>(
+        ServiceContext context,
+        IAggregateStore<TKey, TState> store,
+        TKey key,
+        Func<TState, TAggregate> restore,
+        Func<TState> initialState,
+        Func<TAggregate, Instant, Result<TOutput>> operation,
+        VersionToken? expectedVersion,
+        string? command,
+        CancellationToken cancellationToken)
+        where TKey : notnull
+        where TState : class
+        where TAggregate : AggregateRoot<TState>
+    {
+        using var activity = CommandTelemetry.Start<TState>(command);
+        if (activity is null)
+        {
+            return await RunCoreAsync(context, store, key, restore, initialState, operation, expectedVersion, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var trace = new CommandTelemetry.CommandTrace(activity);
+        try
+        {
+            var result = await RunCoreAsync(context, store, key, restore, initialState, operation, expectedVersion, trace, cancellationToken).ConfigureAwait(false);
+            CommandTelemetry.Finish(trace, result);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            CommandTelemetry.Fail(activity, exception);
+            throw;
+        }
+    }
+
+    private static async Task<Result<Change<TOutput>>> RunCoreAsync<TKey, TState, TAggregate, TOutput>(
+        ServiceContext context,
+        IAggregateStore<TKey, TState> store,
+        TKey key,
+        Func<TState, TAggregate> restore,
+        Func<TState> initialState,
+        Func<TAggregate, Instant, Result<TOutput>> operation,
+        VersionToken? expectedVersion,
+        CommandTelemetry.CommandTrace? trace,
         CancellationToken cancellationToken)
         where TKey : notnull
         where TState : class
@@ -79,12 +140,13 @@ public static class OptimisticCommand
             cancellationToken.ThrowIfCancellationRequested();
             var stored = await store.LoadAsync(key, cancellationToken).ConfigureAwait(false);
             var seen = stored?.Version ?? VersionToken.None;
+            var current = stored?.State ?? initialState();
+            trace?.Loaded(current);
             if (expectedVersion is { } expected && expected != seen)
             {
                 return ConcurrencyErrors.Conflict(Describe<TState>(key));
             }
 
-            var current = stored?.State ?? initialState();
             var aggregate = restore(current);
             var outcome = operation(aggregate, now);
             if (!outcome.TryGetValue(out var output))
@@ -103,6 +165,11 @@ public static class OptimisticCommand
                 : await store.SaveAsync(key, aggregate.State, seen, events, cancellationToken).ConfigureAwait(false);
             if (saved.TryGetValue(out var version))
             {
+                if (trace is not null)
+                {
+                    trace.Saved = true;
+                }
+
                 if (events.Count > 0)
                 {
                     await context.Events.DispatchAsync(events, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.Specification;
 
@@ -55,4 +57,36 @@ public sealed record RecordQuery
 
     /// <summary>Gets the page.</summary>
     public PageRequest Page { get; }
+
+    /// <summary>Gets the property-bag properties to read for each returned record (the columns a view shows), or
+    /// <see langword="null"/> for all of them. The record's members are always read; filters and sorts are unaffected.</summary>
+    /// <value>Default <see langword="null"/> (the whole bag). A store returns, in each record's
+    /// <see cref="CrmRecord.Properties"/>, only the rows of these names, so a SQL store reads only those rows.</value>
+    /// <exception cref="ArgumentException">A name is null, empty or white space.</exception>
+    public IReadOnlyCollection<string>? Columns
+    {
+        get => _columns;
+        init
+        {
+            if (value is not null && value.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new ArgumentException("A column name must not be blank.", nameof(Columns));
+            }
+
+            _columns = value is null ? null : [.. value.Distinct(StringComparer.Ordinal)];
+        }
+    }
+
+    private readonly IReadOnlyCollection<string>? _columns;
+
+    /// <summary>Keeps only the shown columns of a record's property bag (<see cref="Columns"/>); the record itself when
+    /// every column is read. For stores that filter in memory.</summary>
+    /// <param name="record">A record the query returns.</param>
+    /// <returns>The record with its bag narrowed to <see cref="Columns"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
+    public CrmRecord Project(CrmRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return _columns is null ? record : record with { Properties = [.. record.Properties.Where(p => _columns.Contains(p.Name))] };
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
@@ -160,12 +161,13 @@ public sealed class HealthScoreCatalogService
         AccountContext account,
         Func<HealthScoreCatalog, CrmObjectType, Instant, Result<TOutput>> operation,
         VersionToken? expectedVersion,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        [CallerMemberName] string? command = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(account);
         var configuration = await _configurations.LoadAsync(account.PortalId, cancellationToken).ConfigureAwait(false);
         var customerObject = configuration.State.Objects.CustomerObject;
-        return await _catalogs.ExecuteAsync(account.PortalId, (c, now) => operation(c, customerObject, now), expectedVersion, cancellationToken).ConfigureAwait(false);
+        return await _catalogs.ExecuteAsync(account.PortalId, (c, now) => operation(c, customerObject, now), expectedVersion, cancellationToken, command).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
@@ -402,8 +403,8 @@ public sealed class TaskService
         : TaskOutcomeKind.Forbidden;
 
     private Task<Result<Change<TaskState>>> ExecuteAsync(
-        AccountContext account, TaskId taskId, Func<TaskItem, Instant, Result<TaskState>> operation, VersionToken? expectedVersion, CancellationToken cancellationToken) =>
-        _tasks.ExecuteAsync(Key(account, taskId), operation, expectedVersion, cancellationToken);
+        AccountContext account, TaskId taskId, Func<TaskItem, Instant, Result<TaskState>> operation, VersionToken? expectedVersion, CancellationToken cancellationToken, [CallerMemberName] string? command = null) =>
+        _tasks.ExecuteAsync(Key(account, taskId), operation, expectedVersion, cancellationToken, command);
 
     /// <summary>The specification of a task list: a default view of the actor's tasks, or a custom view of a Tasks tab the
     /// actor may use (rule 28), ANDed with the personal filters, relative to the clock's instant and the viewer's zone.</summary>
@@ -463,7 +464,7 @@ public sealed class TaskService
             foreach (var task in batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = await service.ExecuteAsync(account, task.Id, Operation(task.Id), task.ExpectedVersion, cancellationToken).ConfigureAwait(false);
+                var result = await service.ExecuteAsync(account, task.Id, Operation(task.Id), task.ExpectedVersion, cancellationToken, nameof(ApplyBulkActionAsync)).ConfigureAwait(false);
                 var outcome = result.TryGetValue(out var change)
                     ? new TaskOutcome(task.Id, change.Changed ? TaskOutcomeKind.Changed : TaskOutcomeKind.Unchanged, change.Version)
                     : new TaskOutcome(task.Id, Classify(result.Error!), VersionToken.None, result.Error);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
@@ -117,7 +118,8 @@ public sealed class ViewService
     }
 
     /// <summary>Lists one page of a view's records, narrowed by quick filters (rules 42, 43), relative to the clock's
-    /// current instant and the viewer's zone.</summary>
+    /// current instant and the viewer's zone. Each record's property bag holds only the view's columns
+    /// (<see cref="RecordQuery.Columns"/>).</summary>
     /// <param name="actor">The viewer ("me" in owner filters).</param>
     /// <param name="account">The account.</param>
     /// <param name="request">The view, quick filters, object, zone and page.</param>
@@ -143,7 +145,9 @@ public sealed class ViewService
             return spec.Error!;
         }
 
-        return await _records.QueryAsync(new RecordQuery(account.PortalId, request.Schema.ObjectType, specification, request.Page), cancellationToken).ConfigureAwait(false);
+        // Only the columns the view shows are read from the property bag.
+        var query = new RecordQuery(account.PortalId, request.Schema.ObjectType, specification, request.Page) { Columns = view.Definition.Columns };
+        return await _records.QueryAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
     private static VisibleViews Visible(ViewCatalog catalog, Actor actor) =>
@@ -155,13 +159,14 @@ public sealed class ViewService
         ViewCatalogKey catalog,
         Func<ViewCatalog, Instant, Result<TOutput>> operation,
         VersionToken? expectedVersion,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        [CallerMemberName] string? command = null)
     {
         if (await _tabs.AuthorizeAsync(actor, account, catalog, CsOperation.UseWorkspaceTabs, cancellationToken).ConfigureAwait(false) is { IsFailure: true } denied)
         {
             return denied.Error;
         }
 
-        return await _tabs.Catalogs.ExecuteAsync(catalog, operation, expectedVersion, cancellationToken).ConfigureAwait(false);
+        return await _tabs.Catalogs.ExecuteAsync(catalog, operation, expectedVersion, cancellationToken, command).ConfigureAwait(false);
     }
 }

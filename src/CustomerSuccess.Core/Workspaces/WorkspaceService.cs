@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
@@ -113,10 +114,10 @@ public sealed class WorkspaceService
         Execute(actor, account, (d, now) => d.Delete(actor, account, workspaceId, confirmation, now), expectedVersion, cancellationToken);
 
     private Task<Result<Change<Workspace>>> Execute(
-        Actor actor, AccountContext account, Func<WorkspaceDirectory, NodaTime.Instant, Result<Workspace>> operation, VersionToken? expectedVersion, CancellationToken cancellationToken)
+        Actor actor, AccountContext account, Func<WorkspaceDirectory, NodaTime.Instant, Result<Workspace>> operation, VersionToken? expectedVersion, CancellationToken cancellationToken, [CallerMemberName] string? command = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(account);
-        return _directories.ExecuteAsync(account.PortalId, operation, expectedVersion, cancellationToken);
+        return _directories.ExecuteAsync(account.PortalId, operation, expectedVersion, cancellationToken, command);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
@@ -147,11 +148,11 @@ public sealed class WorkspaceSettingsService
     }
 
     private Task<Result<Change<CsObjectSettings>>> Execute(
-        Actor actor, AccountContext account, Func<WorkspaceConfiguration, Instant, Result<CsObjectSettings>> operation, VersionToken? expectedVersion, CancellationToken cancellationToken)
+        Actor actor, AccountContext account, Func<WorkspaceConfiguration, Instant, Result<CsObjectSettings>> operation, VersionToken? expectedVersion, CancellationToken cancellationToken, [CallerMemberName] string? command = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(account);
-        return _configurations.ExecuteAsync(account.PortalId, operation, expectedVersion, cancellationToken);
+        return _configurations.ExecuteAsync(account.PortalId, operation, expectedVersion, cancellationToken, command);
     }
 
     private async Task<Result<Change<WorkspaceSettings>>> ExecuteOnWorkspace(
@@ -160,7 +161,8 @@ public sealed class WorkspaceSettingsService
         WorkspaceId workspaceId,
         Func<WorkspaceConfiguration, Workspace, Instant, Result<WorkspaceSettings>> operation,
         VersionToken? expectedVersion,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        [CallerMemberName] string? command = null)
     {
         var workspace = await FindWorkspaceAsync(actor, account, CsOperation.ManageWorkspaceSettings, workspaceId, cancellationToken).ConfigureAwait(false);
         if (!workspace.TryGetValue(out var found))
@@ -168,6 +170,6 @@ public sealed class WorkspaceSettingsService
             return workspace.Error!;
         }
 
-        return await _configurations.ExecuteAsync(account.PortalId, (c, now) => operation(c, found, now), expectedVersion, cancellationToken).ConfigureAwait(false);
+        return await _configurations.ExecuteAsync(account.PortalId, (c, now) => operation(c, found, now), expectedVersion, cancellationToken, command).ConfigureAwait(false);
     }
 }

@@ -126,4 +126,29 @@ public class ActivityAggregatorProperties
             }
         }
     }
+
+    [Property(MaxTest = 150, Arbitrary = new[] { typeof(EventArbitraries) })]
+    [Trait("Rule", "77")]
+    public void Aggregate_AnyThreadsSegmentsAndPartitions_EqualsPreviousOnePassEngine(EventCase c, PositiveInt spread, PositiveInt copies)
+    {
+        // Spread the accounts over several partitions (≥ 1,024 accounts each) and repeat the events so that segments split them.
+        int stride = 1 + (spread.Get % 1500);
+        int repeat = 1 + (copies.Get % 40);
+        var events = Enumerable.Range(0, repeat).SelectMany(k => c.Events.Select(e => e with { Account = (e.Account * stride) + (k % stride) })).ToList();
+        var wide = c with { AccountCount = c.AccountCount * stride, Events = events };
+        ActivityAggregator aggregator = ActivityAggregator.Compile(wide.Definition, EventCase.PropertySchema).GetValueOrThrow();
+        ActivityLog log = wide.BuildLog();
+
+        ActivityCounts expected = aggregator.AggregateOnePass(log, wide.AccountCount, wide.AsOf);
+        ActivityCounts single = aggregator.Aggregate(log, wide.AccountCount, wide.AsOf);
+        ActivityCounts parallel = aggregator.Aggregate(log, wide.AccountCount, wide.AsOf, new ActivityAggregationOptions { MaxDegreeOfParallelism = 3, ParallelThreshold = 0, SegmentSize = 4096 });
+        var stale = ActivityCounts.FromColumns(wide.AccountCount, Enumerable.Range(0, aggregator.Criteria.Length).Select(_ => Enumerable.Repeat(7, wide.AccountCount).ToArray()).ToArray());
+        aggregator.AggregateInto(log, wide.AsOf, stale, new ActivityAggregationOptions { MaxDegreeOfParallelism = 2, ParallelThreshold = 0, SegmentSize = 8192 });
+        for (int k = 0; k < aggregator.Criteria.Length; k++)
+        {
+            Assert.Equal(expected.GetCounts(k).ToArray(), single.GetCounts(k).ToArray());
+            Assert.Equal(expected.GetCounts(k).ToArray(), parallel.GetCounts(k).ToArray());
+            Assert.Equal(expected.GetCounts(k).ToArray(), stale.GetCounts(k).ToArray());
+        }
+    }
 }

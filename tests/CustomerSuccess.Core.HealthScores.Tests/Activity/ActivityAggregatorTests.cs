@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using NodaTime;
@@ -68,5 +70,57 @@ public class ActivityAggregatorTests
 
         ValidationProblem problem = Assert.Single(result.Problems);
         Assert.Equal(("groups[0].criteria[0].eventConditions[0]", "health_score.unknown_property"), (problem.Path, problem.Code));
+    }
+
+    [Fact]
+    public void Aggregate_TwentyCriteria_CountsEachInItsOwnColumnAcrossPasses()
+    {
+        EventCriterion[] criteria = Enumerable.Range(0, 20)
+            .Select(k => new EventCriterion("c" + k, 1, k % 2 == 0 ? "login" : "ticket", k % 3 == 0 ? [new BooleanCondition("escalated", true)] : [], 1 + k, CountOperator.AtLeast, 1))
+            .ToArray();
+        ActivityAggregator aggregator = Aggregator(criteria);
+        var builder = new ActivityLogBuilder(Schema);
+        for (int day = 0; day < 25; day++)
+        {
+            int e = builder.AddEvent(day % 3, day % 2 == 0 ? "login" : "ticket", AsOf - Duration.FromDays(day) - Duration.FromHours(1));
+            builder.SetBoolean(e, 0, day % 4 == 0);
+        }
+
+        ActivityLog log = builder.Build();
+        ActivityCounts counts = aggregator.Aggregate(log, 3, AsOf);
+        ActivityCounts parallel = aggregator.Aggregate(log, 3, AsOf, new ActivityAggregationOptions { MaxDegreeOfParallelism = 2, ParallelThreshold = 0, SegmentSize = 4096 });
+        ActivityCounts expected = aggregator.AggregateOnePass(log, 3, AsOf);
+
+        Assert.Equal(20, counts.CriterionCount);
+        for (int k = 0; k < 20; k++)
+        {
+            Assert.Equal(expected.GetCounts(k).ToArray(), counts.GetCounts(k).ToArray());
+            Assert.Equal(expected.GetCounts(k).ToArray(), parallel.GetCounts(k).ToArray());
+        }
+
+        Assert.True(Enumerable.Range(0, 20).Sum(k => counts.GetCounts(k).ToArray().Sum()) > 0);
+    }
+
+    [Fact]
+    public void Aggregate_EventOfAnAccountOutsideTheRange_ThrowsArgumentException()
+    {
+        ActivityAggregator aggregator = Aggregator(new EventCriterion("logins", 10, "login", [], 7, CountOperator.AtLeast, 1));
+        var builder = new ActivityLogBuilder(Schema);
+        builder.AddEvent(5, "meeting", AsOf - Duration.FromDays(1));
+
+        Assert.Equal("log", Assert.Throws<ArgumentException>(() => aggregator.Aggregate(builder.Build(), 2, AsOf)).ParamName);
+    }
+
+    [Fact]
+    public void AggregateInto_DestinationWithAnotherNumberOfCriteria_Throws()
+    {
+        ActivityAggregator aggregator = Aggregator(new EventCriterion("logins", 10, "login", [], 7, CountOperator.AtLeast, 1));
+        var log = new ActivityLogBuilder(Schema).Build();
+        var two = ActivityCounts.FromColumns(3, [new int[3], new int[3]]);
+        var one = ActivityCounts.FromColumns(3, [[4, 5, 6]]);
+
+        Assert.Throws<ArgumentException>(() => aggregator.AggregateInto(log, AsOf, two));
+        aggregator.AggregateInto(log, AsOf, one);
+        Assert.Equal([0, 0, 0], one.GetCounts(0).ToArray());
     }
 }

@@ -16,6 +16,15 @@ public class CompiledHealthScoreProperties
 {
     private static readonly EvaluationOptions SmallBlocksTwoThreads = new() { BlockSize = 64, MaxDegreeOfParallelism = 2, ParallelThreshold = 0 };
 
+    private static readonly EvaluationOptions[] EveryPath =
+    [
+        EvaluationOptions.Default,
+        new() { ForceIntLanes = true },
+        new() { BlockSize = 64 },
+        SmallBlocksTwoThreads,
+        new() { BlockSize = 128, MaxDegreeOfParallelism = 3, ParallelThreshold = 0, ForceIntLanes = true },
+    ];
+
     [Property(MaxTest = 200, Arbitrary = new[] { typeof(ScoringArbitraries) })]
     [Trait("Rule", "71")]
     [Trait("Rule", "77")]
@@ -59,6 +68,26 @@ public class CompiledHealthScoreProperties
                 Assert.All(group.Criteria.Where(k => k.Criterion is PropertyCriterion), k => Assert.Equal(k.Conditions.All(x => x.Matched), k.Matched));
             }
         }
+    }
+
+    [Property(MaxTest = 200, Arbitrary = new[] { typeof(ScoringArbitraries) })]
+    [Trait("Rule", "79")]
+    [Trait("Rule", "80")]
+    [Trait("Rule", "88")]
+    public void Evaluate_EveryKernelPathBlockSizeAndThreadCount_EqualsReference(ScoringCase c)
+    {
+        var expected = c.Accounts.Select(a => ReferenceEvaluator.Evaluate(c.Definition, a, c.AsOf)).ToList();
+        PortfolioStatistics? first = null;
+        foreach (EvaluationOptions options in EveryPath)
+        {
+            (byte[] scores, HealthStatus[] statuses, PortfolioStatistics stats) = Run(c, options);
+            Assert.Equal(expected.Select(r => (byte)r.Score), scores);
+            Assert.Equal(expected.Select(r => r.Status), statuses);
+            first ??= stats;
+            Assert.Equal(first, stats);
+        }
+
+        AssertDistribution(expected.Select(r => r.Score), c.Definition.Thresholds, first!.Overall);
     }
 
     [Property(MaxTest = 200, Arbitrary = new[] { typeof(ScoringArbitraries) })]

@@ -99,7 +99,7 @@ public static class ScoringArbitraries
         let asOf = BaseDate.PlusDays(asOfOffset)
         from definition in DefinitionGen(asOf)
         let events = ReferenceEvaluator.EventCriteria(definition).Count
-        from size in Gen.Sized(s => Gen.Choose(0, Math.Min(70, 2 + (s * 2))))
+        from size in Gen.Sized(s => Gen.Frequency((4, Gen.Choose(0, Math.Min(70, 2 + (s * 2)))), (1, Gen.Choose(100, 300))))
         from accounts in AccountGen(asOf, events).ArrayOf(size)
         select new ScoringCase(definition, asOf, accounts);
 
@@ -130,7 +130,10 @@ public static class ScoringArbitraries
         from count in Gen.Choose(0, 4)
         select (Criterion)new EventCriterion("e", points, type, [], window, op, count);
 
-    public static Gen<int> PointsGen() => Gen.Frequency((3, Gen.Choose(1, 30)), (1, Gen.Choose(-30, -1)), (1, Gen.Constant(0)));
+    /// <summary>Mostly small points (byte-lane kernels), sometimes large ones (a group's Σ |points| above 255 takes the
+    /// int-lane kernels).</summary>
+    public static Gen<int> PointsGen() =>
+        Gen.Frequency((3, Gen.Choose(1, 30)), (1, Gen.Choose(-30, -1)), (1, Gen.Constant(0)), (1, Gen.Choose(-100, 100)), (1, Gen.Elements(1000, -1000)));
 
     public static Gen<Condition> ConditionGen(LocalDate asOf) =>
         Gen.OneOf(NumberConditionGen(), TextConditionGen(), DateConditionGen(asOf), BooleanConditionGen());
@@ -189,15 +192,15 @@ public static class ScoringArbitraries
             owner,
             mask);
 
-    private static Gen<object?> NumberValueGen() =>
+    public static Gen<object?> NumberValueGen() =>
         Gen.Frequency(
             (1, Gen.Constant<object?>(null)),
             (4, Gen.Elements(Thresholds).Select(v => (object?)v)),
             (1, Gen.Choose(-50, 50).Select(v => (object?)(v / 4d))));
 
-    private static Gen<object?> TextValueGen() =>
+    public static Gen<object?> TextValueGen() =>
         Gen.Frequency((1, Gen.Constant<object?>(null)), (4, Gen.Elements(Words).Select(v => (object?)v)));
 
-    private static Gen<object?> DateValueGen(LocalDate asOf) =>
+    public static Gen<object?> DateValueGen(LocalDate asOf) =>
         Gen.Frequency((1, Gen.Constant<object?>(null)), (4, Gen.Choose(-25, 25).Select(d => (object?)asOf.PlusDays(d))));
 }

@@ -72,7 +72,7 @@ public class PortfolioSnapshotBuilderTests
     }
 
     [Fact]
-    public void SetText_MoreThan255DistinctValues_Throws()
+    public void SetText_255DistinctValues_KeepsOneByteCodes()
     {
         var builder = new PortfolioSnapshotBuilder(Schema);
         for (int i = 0; i < 255; i++)
@@ -80,9 +80,71 @@ public class PortfolioSnapshotBuilderTests
             builder.SetText(builder.AddAccount(), 1, "v" + i);
         }
 
-        int last = builder.AddAccount();
-        Assert.Throws<InvalidOperationException>(() => builder.SetText(last, 1, "one too many"));
-        builder.SetText(last, 1, "v0");
+        PortfolioSnapshot snapshot = builder.Build();
+
+        Assert.Equal(1, snapshot.GetTextCodeWidth(1));
+        Assert.Equal(255, snapshot.GetTextCodes(1)[254]);
+        Assert.Equal(8 + 1 + 4 + 1 + 3, snapshot.BytesPerAccount);
+    }
+
+    [Theory]
+    [InlineData(256, 2)]
+    [InlineData(65_535, 2)]
+    [InlineData(65_536, 4)]
+    public void SetText_ManyDistinctValues_WidensCodesAndKeepsEveryValue(int distinct, int width)
+    {
+        var builder = new PortfolioSnapshotBuilder(Schema, capacity: 8);
+        for (int i = 0; i < distinct + 5; i++)
+        {
+            int row = builder.AddAccount();
+            builder.SetText(row, 1, i < distinct ? "v" + i : null);
+        }
+
+        builder.SetText(0, 1, "v" + (distinct - 1));
+        PortfolioSnapshot snapshot = builder.Build();
+
+        Assert.Equal(width, snapshot.GetTextCodeWidth(1));
+        Assert.Equal(8 + width + 4 + 1 + 3, snapshot.BytesPerAccount);
+        Assert.Throws<ArgumentException>(() => snapshot.GetTextCodes(1));
+        int[] codes = width == 2 ? snapshot.GetUInt16TextCodes(1).ToArray().Select(c => (int)c).ToArray() : snapshot.GetInt32TextCodes(1).ToArray();
+        var dictionary = snapshot.GetTextDictionary(1);
+        Assert.Equal(distinct, dictionary.Length);
+        for (int i = 0; i < distinct + 5; i++)
+        {
+            string? expected = i == 0 ? "v" + (distinct - 1) : i < distinct ? "v" + i : null;
+            Assert.Equal(expected, snapshot.GetValue(1, i));
+            Assert.Equal(expected, codes[i] == 0 ? null : dictionary[codes[i] - 1]);
+        }
+    }
+
+    [Fact]
+    public void SetValues_PointUpdatesOnABuiltSnapshot_ChangeOnlyThatCell()
+    {
+        var builder = new PortfolioSnapshotBuilder(Schema);
+        for (int i = 0; i < 3; i++)
+        {
+            int row = builder.AddAccount();
+            builder.SetNumber(row, 0, i);
+            builder.SetText(row, 1, "a");
+        }
+
+        PortfolioSnapshot snapshot = builder.Build();
+        snapshot.SetNumber(1, 0, null);
+        snapshot.SetText(2, 1, "b");
+        snapshot.SetDate(0, 2, new LocalDate(2025, 6, 30));
+        snapshot.SetBoolean(0, 3, false);
+        for (int i = 0; i < 300; i++)
+        {
+            snapshot.SetText(1, 1, "w" + i);
+        }
+
+        Assert.Equal([0d, double.NaN, 2d], snapshot.GetNumbers(0).ToArray());
+        Assert.Equal(2, snapshot.GetTextCodeWidth(1));
+        Assert.Equal(["a", "w299", "b"], Enumerable.Range(0, 3).Select(i => (string?)snapshot.GetValue(1, i)));
+        Assert.Equal(new LocalDate(2025, 6, 30), snapshot.GetValue(2, 0));
+        Assert.Equal(false, snapshot.GetValue(3, 0));
+        Assert.Throws<ArgumentException>(() => snapshot.SetText(0, 0, "x"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => snapshot.SetNumber(3, 0, 1));
     }
 
     [Fact]

@@ -84,6 +84,27 @@ public class InMemoryRecordQueryTests
     }
 
     [Fact]
+    public async Task RecordStore_UpsertReplacesDeleteCounts_BadBatchesWriteNothing()
+    {
+        var store = new InMemoryRecordQuery();
+        await store.UpsertAsync([Record(Portal, CrmObjectType.Companies, 1, 1), Record(Portal, CrmObjectType.Companies, 2, 2), Record(OtherPortal, CrmObjectType.Companies, 1, 3)]);
+        await store.UpsertAsync([Record(Portal, CrmObjectType.Companies, 1, 10)]);
+
+        Assert.Equal(10, store.Records.Single(r => r.PortalId == Portal && r.Id.Value == 1).Amount);
+        Assert.Equal(1, await store.DeleteAsync(Portal, CrmObjectType.Companies, [RecordId.From(1), RecordId.From(99)]));
+        Assert.Equal(2, store.Records.Count);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.UpsertAsync([Record(Portal, CrmObjectType.Deals, 5, 1), Record(Portal, CrmObjectType.Deals, 5, 2)]));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.UpsertAsync([Record(Portal, CrmObjectType.Deals, 6, 1) with { Properties = [CrmPropertyValue.Text("a", "x"), CrmPropertyValue.Text("a", "y")] }]));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.UpsertAsync(null!));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.DeleteAsync(default, CrmObjectType.Deals, []));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.UpsertAsync([Record(Portal, CrmObjectType.Deals, 7, 1)], cancelled.Token));
+        Assert.Equal(2, store.Records.Count);
+    }
+
+    [Fact]
     public void PageRequest_OutOfRange_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => PageRequest.Create(0, 10));

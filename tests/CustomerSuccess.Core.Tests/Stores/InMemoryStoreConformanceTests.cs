@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Alerts;
+using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Stores.InMemory;
 using CustomerSuccess.Core.Testing;
@@ -71,6 +72,16 @@ public sealed class InMemoryServiceInvariantConformanceTests : ServiceInvariantC
 
     protected override Task<IViewCatalogStore> CreateViewCatalogStoreAsync() =>
         Task.FromResult<IViewCatalogStore>(new InMemoryViewCatalogStore());
+}
+
+public sealed class InMemoryRecordQueryConformanceTests : RecordQueryConformance
+{
+    protected override async Task<IRecordQuery> CreateQueryAsync(IReadOnlyList<CrmRecord> records)
+    {
+        var store = new InMemoryRecordQuery();
+        await store.UpsertAsync(records);
+        return store;
+    }
 }
 
 public sealed class InMemoryTenantIsolationConformanceTests : TenantIsolationConformance

@@ -1,0 +1,453 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using CustomerSuccess.Core.HealthScores.Snapshots;
+using CustomerSuccess.Core.HealthScores.Statistics;
+
+namespace CustomerSuccess.Core.HealthScores.Engine;
+
+/// <summary>Tile evaluation: the byte-lane path (32 accounts per vector, one byte per account and group) and the
+/// int-lane path (general: any points, coverage, no AVX2).</summary>
+public sealed partial class CompiledHealthScore
+{
+    /// <summary>Whether an evaluation runs on byte lanes: AVX2, every group's Σ |points| ≤ 255, no coverage asked.</summary>
+    private bool UsesBytes(bool coverage, EvaluationOptions options) =>
+        _fitsBytes && !coverage && !options.ForceIntLanes && ByteKernels.IsSupported;
+
+    /// <summary>Scores accounts [from, from + length) of the table (or of gathered sources) into the spans and counts them.</summary>
+    private void ScoreTile(PortfolioSnapshot snapshot, int[][]? counts, Binding binding, int from, int length, TileScratch scratch, Span<byte> scores, Span<byte> statuses, Span<double> coverage, StatisticsAccumulator statistics)
+    {
+        var sources = new Sources(snapshot.Table.Columns, counts, from);
+        if (scratch.Bytes)
+        {
+            int body = length & ~(ByteKernels.Lanes - 1);
+            if (body > 0)
+            {
+                ScoreBytes(sources, binding, body, scratch, ref MemoryMarshal.GetReference(scores), ref MemoryMarshal.GetReference(statuses));
+            }
+
+            if (body < length)
+            {
+                // The tail (< 32 accounts) is gathered into scratch columns padded to one vector.
+                Span<int> accounts = scratch.Accounts.AsSpan(0, length - body);
+                for (int i = 0; i < accounts.Length; i++)
+                {
+                    accounts[i] = from + body + i;
+                }
+
+                Sources gathered = Gather(snapshot.Table, counts, accounts, scratch);
+                ScoreBytes(gathered, binding, ByteKernels.Lanes, scratch, ref scratch.Scores[0], ref scratch.Statuses[0]);
+                scratch.Scores.AsSpan(0, accounts.Length).CopyTo(scores[body..]);
+                scratch.Statuses.AsSpan(0, accounts.Length).CopyTo(statuses[body..]);
+            }
+        }
+        else
+        {
+            ScoreInts(sources, binding, length, scratch, scores, statuses, coverage);
+        }
+
+        statistics.Add(scores[..length], snapshot.OwnerCodes.Slice(from, length), snapshot.SegmentMasks.Slice(from, length));
+    }
+
+    /// <summary>Copies the input columns and event counts of the given accounts into the scratch columns (the rest of
+    /// each scratch column up to the next multiple of 32 holds leftovers: evaluated, never read back).</summary>
+    private Sources Gather(ColumnTable table, int[][]? counts, ReadOnlySpan<int> accounts, TileScratch scratch)
+    {
+        foreach (int c in _inputColumns)
+        {
+            scratch.Columns[c] = table.Columns[c] switch
+            {
+                double[] x => GatherColumn(x, accounts, scratch.Columns[c], scratch.Capacity),
+                int[] x => GatherColumn(x, accounts, scratch.Columns[c], scratch.Capacity),
+                ushort[] x => GatherColumn(x, accounts, scratch.Columns[c], scratch.Capacity),
+                byte[] x => GatherColumn(x, accounts, scratch.Columns[c], scratch.Capacity),
+                _ => throw new InvalidOperationException("Unknown column type."),
+            };
+        }
+
+        if (counts is not null)
+        {
+            for (int e = 0; e < counts.Length; e++)
+            {
+                scratch.Counts[e] = GatherColumn(counts[e], accounts, scratch.Counts[e], scratch.Capacity);
+            }
+        }
+
+        return new Sources(scratch.Columns, scratch.Counts, 0);
+    }
+
+    private static T[] GatherColumn<T>(T[] source, ReadOnlySpan<int> accounts, Array? scratch, int capacity)
+    {
+        if (scratch is not T[] destination)
+        {
+            if (scratch is not null)
+            {
+                TileScratch.ReturnColumn(scratch);
+            }
+
+            destination = ArrayPool<T>.Shared.Rent(capacity);
+        }
+
+        for (int i = 0; i < accounts.Length; i++)
+        {
+            destination[i] = source[accounts[i]];
+        }
+
+        return destination;
+    }
+
+    // ---------------------------------------------------------------- byte lanes
+
+    /// <summary>Scores <paramref name="length"/> (a multiple of 32) accounts from the sources into scores and statuses.</summary>
+    private void ScoreBytes(in Sources sources, Binding binding, int length, TileScratch scratch, ref byte scores, ref byte statuses)
+    {
+        ref byte group = ref scratch.Group[0];
+        ref byte total = ref scratch.Total[0];
+        bool firstGroup = true;
+        foreach (PlanGroup planGroup in _groups)
+        {
+            if (!planGroup.Contributes)
+            {
+                continue;
+            }
+
+            bool init = true;
+            foreach (PlanCriterion criterion in planGroup.Criteria)
+            {
+                if (criterion.Points == 0)
+                {
+                    continue;
+                }
+
+                byte points = unchecked((byte)criterion.Points);
+                if (criterion.IsEvent)
+                {
+                    ref int x = ref Element(sources.Counts![criterion.EventColumn], sources.Offset);
+                    if (init)
+                    {
+                        ByteKernels.IntRange<InitByteSink>(ref x, ref group, length, criterion.CountLow, criterion.CountHigh, points, planGroup.Bias);
+                    }
+                    else
+                    {
+                        ByteKernels.IntRange<AddByteSink>(ref x, ref group, length, criterion.CountLow, criterion.CountHigh, points, planGroup.Bias);
+                    }
+                }
+                else
+                {
+                    AccumulateBytes(sources, binding, criterion.Conditions, length, ref group, scratch, points, planGroup.Bias, init);
+                }
+
+                init = false;
+            }
+
+            ByteKernels.AddGroup(ref total, ref group, length, planGroup.Bias, planGroup.Upper, firstGroup);
+            firstGroup = false;
+        }
+
+        if (firstGroup)
+        {
+            scratch.Total.AsSpan(0, length).Clear();
+        }
+
+        ByteKernels.Finish(ref total, ref scores, ref statuses, length, _neutralFrom, _healthyFrom);
+    }
+
+    private static void AccumulateBytes(in Sources sources, Binding binding, PlanCondition[] conditions, int length, ref byte group, TileScratch scratch, byte points, byte bias, bool init)
+    {
+        switch (conditions.Length)
+        {
+            case 0:
+                scratch.Mask.AsSpan(0, length).Fill(byte.MaxValue);
+                ByteKernels.AddMasked(ref group, ref scratch.Mask[0], length, points, bias, init);
+                break;
+            case 1 when init:
+                ApplyBytes<InitByteSink>(sources, binding, conditions[0], length, ref group, points, bias);
+                break;
+            case 1:
+                ApplyBytes<AddByteSink>(sources, binding, conditions[0], length, ref group, points, bias);
+                break;
+            default:
+                ref byte mask = ref scratch.Mask[0];
+                ApplyBytes<StoreByteSink>(sources, binding, conditions[0], length, ref mask, 0, 0);
+                for (int k = 1; k < conditions.Length; k++)
+                {
+                    ApplyBytes<AndByteSink>(sources, binding, conditions[k], length, ref mask, 0, 0);
+                }
+
+                ByteKernels.AddMasked(ref group, ref mask, length, points, bias, init);
+                break;
+        }
+    }
+
+    private static void ApplyBytes<TSink>(in Sources sources, Binding binding, PlanCondition condition, int length, ref byte destination, byte points, byte bias)
+        where TSink : struct, IByteSink
+    {
+        BoundCondition bound = condition.Bound;
+        Array column = sources.Columns[bound.Column];
+        int offset = sources.Offset;
+        switch (bound.Test)
+        {
+            case BoundTest.Number:
+                ByteKernels.Number<TSink>(bound.NumberTest, ref Element((double[])column, offset), ref destination, length, bound.A, bound.B, points, bias);
+                break;
+            case BoundTest.IntRange:
+                ByteKernels.IntRange<TSink>(ref Element((int[])column, offset), ref destination, length, binding.Ranges[2 * condition.Id], binding.Ranges[(2 * condition.Id) + 1], points, bias);
+                break;
+            default:
+                ReadOnlySpan<int> codes = binding.CodesOf(condition);
+                bool knownNotInSet = bound.Test == BoundTest.ByteKnownNotInSet;
+                switch (column)
+                {
+                    case byte[] bytes:
+                        ByteKernels.Bytes<TSink>(ref Element(bytes, offset), ref destination, length, codes, knownNotInSet, points, bias);
+                        break;
+                    case ushort[] shorts:
+                        ByteKernels.UInt16Codes<TSink>(ref Element(shorts, offset), ref destination, length, codes, knownNotInSet, points, bias);
+                        break;
+                    default:
+                        ByteKernels.Int32Codes<TSink>(ref Element((int[])column, offset), ref destination, length, codes, knownNotInSet, points, bias);
+                        break;
+                }
+
+                break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T Element<T>(T[] array, int offset) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), offset);
+
+    // ---------------------------------------------------------------- int lanes
+
+    private void ScoreInts(in Sources sources, Binding binding, int length, TileScratch scratch, Span<byte> scores, Span<byte> statuses, Span<double> coverage)
+    {
+        Span<int> total = scratch.IntTotal.AsSpan(0, length);
+        Span<int> group = scratch.IntGroup.AsSpan(0, length);
+        Span<int> mask = scratch.IntMask.AsSpan(0, length);
+        Span<int> covered = scratch.IntCovered.AsSpan(0, length);
+        total.Clear();
+        coverage.Clear();
+        foreach (PlanGroup planGroup in _groups)
+        {
+            group.Clear();
+            foreach (PlanCriterion criterion in planGroup.Criteria)
+            {
+                if (criterion.IsEvent)
+                {
+                    ReadOnlySpan<int> counts = sources.Counts![criterion.EventColumn].AsSpan(sources.Offset, length);
+                    Kernels.IntRange<AddPointsSink>(counts, group, criterion.CountLow, criterion.CountHigh, criterion.Points);
+                }
+                else
+                {
+                    AccumulateInts(sources, binding, criterion.Conditions, group, mask, criterion.Points);
+                }
+            }
+
+            Kernels.AddClamped(total, group, planGroup.MaxPoints);
+            if (!coverage.IsEmpty)
+            {
+                covered.Clear();
+                foreach (PlanCriterion criterion in planGroup.Criteria)
+                {
+                    AccumulateInts(sources, binding, criterion.Presence, covered, mask, 1);
+                }
+
+                Kernels.AddCoverage(coverage, covered, planGroup.MaxPoints, planGroup.Criteria.Length);
+            }
+        }
+
+        if (!coverage.IsEmpty)
+        {
+            for (int i = 0; i < coverage.Length; i++)
+            {
+                coverage[i] = FinishCoverage(coverage[i]);
+            }
+        }
+
+        Kernels.Finish(total, scores[..length], statuses[..length], _neutralFrom, _healthyFrom);
+    }
+
+    /// <summary>accumulator += points where every condition holds (no conditions = always).</summary>
+    private static void AccumulateInts(in Sources sources, Binding binding, PlanCondition[] conditions, Span<int> accumulator, Span<int> mask, int points)
+    {
+        switch (conditions.Length)
+        {
+            case 0:
+                mask.Fill(-1);
+                Kernels.AddMasked(accumulator, mask, points);
+                break;
+            case 1:
+                ApplyInts<AddPointsSink>(sources, binding, conditions[0], accumulator, points);
+                break;
+            default:
+                ApplyInts<StoreMaskSink>(sources, binding, conditions[0], mask, 0);
+                for (int k = 1; k < conditions.Length; k++)
+                {
+                    ApplyInts<AndMaskSink>(sources, binding, conditions[k], mask, 0);
+                }
+
+                Kernels.AddMasked(accumulator, mask, points);
+                break;
+        }
+    }
+
+    private static void ApplyInts<TSink>(in Sources sources, Binding binding, PlanCondition condition, Span<int> destination, int points)
+        where TSink : struct, IMaskSink
+    {
+        BoundCondition bound = condition.Bound;
+        Array column = sources.Columns[bound.Column];
+        int from = sources.Offset;
+        int length = destination.Length;
+        switch (bound.Test)
+        {
+            case BoundTest.Number:
+                Kernels.Number<TSink>(bound.NumberTest, ((double[])column).AsSpan(from, length), destination, bound.A, bound.B, points);
+                break;
+            case BoundTest.IntRange:
+                Kernels.IntRange<TSink>(((int[])column).AsSpan(from, length), destination, binding.Ranges[2 * condition.Id], binding.Ranges[(2 * condition.Id) + 1], points);
+                break;
+            default:
+                ReadOnlySpan<int> codes = binding.CodesOf(condition);
+                bool knownNotInSet = bound.Test == BoundTest.ByteKnownNotInSet;
+                switch (column)
+                {
+                    case byte[] bytes:
+                        Kernels.Bytes<TSink>(bytes.AsSpan(from, length), destination, codes, knownNotInSet, points);
+                        break;
+                    case ushort[] shorts:
+                        Kernels.Codes<ushort, TSink>(shorts.AsSpan(from, length), destination, codes, knownNotInSet, points);
+                        break;
+                    default:
+                        Kernels.Codes<int, TSink>(((int[])column).AsSpan(from, length), destination, codes, knownNotInSet, points);
+                        break;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Where a tile's inputs are: the snapshot's columns from an offset, or gathered scratch columns from 0.</summary>
+    private readonly struct Sources
+    {
+        public Sources(Array[] columns, int[][]? counts, int offset)
+        {
+            Columns = columns;
+            Counts = counts;
+            Offset = offset;
+        }
+
+        /// <summary>Indexed by schema column; only the score's input columns are read.</summary>
+        public Array[] Columns { get; }
+
+        /// <summary>Indexed by event criterion.</summary>
+        public int[][]? Counts { get; }
+
+        public int Offset { get; }
+    }
+
+    /// <summary>One worker's buffers, rented from <see cref="ArrayPool{T}.Shared"/> for one evaluation.</summary>
+    private sealed class TileScratch : IDisposable
+    {
+        public TileScratch(int schemaColumns, int eventColumns, int capacity, bool bytes)
+        {
+            Capacity = capacity;
+            Bytes = bytes;
+            Columns = new Array[schemaColumns];
+            Counts = new int[eventColumns][];
+            Accounts = ArrayPool<int>.Shared.Rent(capacity);
+            Scores = ArrayPool<byte>.Shared.Rent(capacity);
+            Statuses = ArrayPool<byte>.Shared.Rent(capacity);
+            if (bytes)
+            {
+                Group = ArrayPool<byte>.Shared.Rent(capacity);
+                Total = ArrayPool<byte>.Shared.Rent(capacity);
+                Mask = ArrayPool<byte>.Shared.Rent(capacity);
+                IntTotal = IntGroup = IntMask = IntCovered = [];
+            }
+            else
+            {
+                Group = Total = Mask = [];
+                IntTotal = ArrayPool<int>.Shared.Rent(capacity);
+                IntGroup = ArrayPool<int>.Shared.Rent(capacity);
+                IntMask = ArrayPool<int>.Shared.Rent(capacity);
+                IntCovered = ArrayPool<int>.Shared.Rent(capacity);
+            }
+        }
+
+        /// <summary>Accounts per tile and per gathered chunk (a multiple of 64).</summary>
+        public int Capacity { get; }
+
+        public bool Bytes { get; }
+
+        public Array[] Columns { get; }
+
+        public int[][] Counts { get; }
+
+        public int[] Accounts { get; }
+
+        public byte[] Scores { get; }
+
+        public byte[] Statuses { get; }
+
+        public byte[] Group { get; }
+
+        public byte[] Total { get; }
+
+        public byte[] Mask { get; }
+
+        public int[] IntTotal { get; }
+
+        public int[] IntGroup { get; }
+
+        public int[] IntMask { get; }
+
+        public int[] IntCovered { get; }
+
+        public static void ReturnColumn(Array column)
+        {
+            switch (column)
+            {
+                case double[] x: ArrayPool<double>.Shared.Return(x); break;
+                case int[] x: ArrayPool<int>.Shared.Return(x); break;
+                case ushort[] x: ArrayPool<ushort>.Shared.Return(x); break;
+                case byte[] x: ArrayPool<byte>.Shared.Return(x); break;
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (Array? column in Columns)
+            {
+                if (column is not null)
+                {
+                    ReturnColumn(column);
+                }
+            }
+
+            foreach (int[]? counts in Counts)
+            {
+                if (counts is not null)
+                {
+                    ArrayPool<int>.Shared.Return(counts);
+                }
+            }
+
+            ArrayPool<int>.Shared.Return(Accounts);
+            ArrayPool<byte>.Shared.Return(Scores);
+            ArrayPool<byte>.Shared.Return(Statuses);
+            if (Bytes)
+            {
+                ArrayPool<byte>.Shared.Return(Group);
+                ArrayPool<byte>.Shared.Return(Total);
+                ArrayPool<byte>.Shared.Return(Mask);
+            }
+            else
+            {
+                ArrayPool<int>.Shared.Return(IntTotal);
+                ArrayPool<int>.Shared.Return(IntGroup);
+                ArrayPool<int>.Shared.Return(IntMask);
+                ArrayPool<int>.Shared.Return(IntCovered);
+            }
+        }
+    }
+}
