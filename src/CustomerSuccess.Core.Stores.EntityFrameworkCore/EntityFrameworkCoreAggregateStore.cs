@@ -201,3 +201,11 @@ internal sealed class EntityFrameworkCoreViewCatalogStore(StoreContextFactory co
 /// <summary>The EF Core <see cref="IHealthScoreCatalogStore"/>.</summary>
 internal sealed class EntityFrameworkCoreHealthScoreCatalogStore(StoreContextFactory contexts)
     : EntityFrameworkCoreAggregateStore<PortalId, HealthScoreCatalogState>(contexts, PersistedForms.HealthScoreCatalog), IHealthScoreCatalogStore;
+
+/// <summary>The EF Core <see cref="Alerts.IAlertBookStore"/>.</summary>
+internal sealed class EntityFrameworkCoreAlertBookStore(StoreContextFactory contexts)
+    : EntityFrameworkCoreAggregateStore<PortalId, Alerts.AlertBookState>(contexts, PersistedForms.AlertBook), Alerts.IAlertBookStore;
+
+/// <summary>The EF Core <see cref="IScoreOverrideStore"/>.</summary>
+internal sealed class EntityFrameworkCoreScoreOverrideStore(StoreContextFactory contexts)
+    : EntityFrameworkCoreAggregateStore<PortalId, ScoreOverrideBookState>(contexts, PersistedForms.ScoreOverrideBook), IScoreOverrideStore;
