@@ -95,6 +95,11 @@ public class HistoryBenchmarks
     public PortfolioStatisticsHolder ScoreWithCoverage() =>
         new(_compiled.EvaluateRange(_snapshot, _counts, PortfolioData.AsOf, 0, _scores, _statuses, _coverage));
 
+    /// <summary>Scoring without coverage (scores and statuses only: the figure of the scoring benchmarks).</summary>
+    [Benchmark]
+    public PortfolioStatisticsHolder ScoreWithoutCoverage() =>
+        new(_compiled.Evaluate(_snapshot, _counts, PortfolioData.AsOf, _scores, _statuses));
+
     /// <summary>Recording the scored columns as a run (copied, validated, coverage quantised), computing its status changes
     /// against the previous run, updating the month's aggregates, and raising the alerts in the portal's alert book.</summary>
     [Benchmark]
