@@ -1,4 +1,5 @@
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.Scores;
 
 namespace CustomerSuccess.Core.DependencyInjection;
@@ -20,4 +21,8 @@ public sealed class CustomerSuccessOptions
     /// <value>The defaults of <see cref="CommandRetryOptions"/>: 25 attempts within 10 seconds, jittered exponential
     /// back-off from 2 ms to 200 ms.</value>
     public CommandRetryOptions Retry { get; } = new();
+
+    /// <summary>Gets or sets the limits and anti-flapping settings of health-score alerts (rule 35, ambiguity B1).</summary>
+    /// <value><see cref="AlertOptions.Default"/>: 25 active alerts per owner, 14 days, no anti-flapping.</value>
+    public AlertOptions Alerts { get; set; } = AlertOptions.Default;
 }

@@ -1,5 +1,6 @@
 using System;
 using CustomerSuccess.Core.Access;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.Schedule;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Tasks;
@@ -28,6 +29,20 @@ internal static class CustomerSuccessRegistrations
                 nameof(options));
         }
 
+        if (options.Alerts is null)
+        {
+            throw new ArgumentException("CustomerSuccessOptions.Alerts must not be null.", nameof(options));
+        }
+
+        try
+        {
+            options.Alerts.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"CustomerSuccessOptions.Alerts is not valid: {e.Message}", nameof(options), e);
+        }
+
         try
         {
             options.Retry.Validate();
@@ -49,6 +64,7 @@ internal static class CustomerSuccessRegistrations
             sp.GetRequiredService<IDomainEventDispatcher>(),
             retry));
         services.TryAddSingleton(options.HealthScores);
+        services.TryAddSingleton(options.Alerts);
 
         // Constructor-activated, so that a missing store is named when the container is validated or the service resolved.
         services.TryAddScoped<WorkspaceService>();
@@ -56,6 +72,8 @@ internal static class CustomerSuccessRegistrations
         services.TryAddScoped<HealthScoreCatalogService>();
         services.TryAddScoped<ViewService>();
         services.TryAddScoped<TaskService>();
+        services.TryAddScoped<AlertService>();
+        services.TryAddScoped<ScoreOverrideService>();
         services.TryAddScoped<ScheduleService>();
     }
 }

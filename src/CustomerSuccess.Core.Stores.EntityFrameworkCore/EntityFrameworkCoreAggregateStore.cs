@@ -164,6 +164,14 @@ internal sealed class EntityFrameworkCoreViewCatalogStore(StoreContextFactory co
 internal sealed class EntityFrameworkCoreHealthScoreCatalogStore(StoreContextFactory contexts)
     : EntityFrameworkCoreAggregateStore<PortalId, HealthScoreCatalogState>(contexts, PersistedForms.HealthScoreCatalog), IHealthScoreCatalogStore;
 
+/// <summary>The EF Core <see cref="Alerts.IAlertBookStore"/>.</summary>
+internal sealed class EntityFrameworkCoreAlertBookStore(StoreContextFactory contexts)
+    : EntityFrameworkCoreAggregateStore<PortalId, Alerts.AlertBookState>(contexts, PersistedForms.AlertBook), Alerts.IAlertBookStore;
+
+/// <summary>The EF Core <see cref="IScoreOverrideStore"/>.</summary>
+internal sealed class EntityFrameworkCoreScoreOverrideStore(StoreContextFactory contexts)
+    : EntityFrameworkCoreAggregateStore<PortalId, ScoreOverrideBookState>(contexts, PersistedForms.ScoreOverrideBook), IScoreOverrideStore;
+
 /// <summary>What every EF Core write shares: the outbox rows of its events, the commit, and the version tokens.</summary>
 internal static class StoreWrites
 {

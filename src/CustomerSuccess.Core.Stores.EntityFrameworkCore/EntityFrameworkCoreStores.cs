@@ -38,6 +38,8 @@ public sealed class EntityFrameworkCoreStores
         WorkspaceConfigurations = new EntityFrameworkCoreWorkspaceConfigurationStore(contexts);
         ViewCatalogs = new EntityFrameworkCoreViewCatalogStore(contexts);
         HealthScoreCatalogs = new EntityFrameworkCoreHealthScoreCatalogStore(contexts);
+        AlertBooks = new EntityFrameworkCoreAlertBookStore(contexts);
+        ScoreOverrides = new EntityFrameworkCoreScoreOverrideStore(contexts);
         Outbox = new EntityFrameworkCoreOutbox(contexts);
         Portfolios = new PortfolioSnapshotReader(contexts);
     }
@@ -56,6 +58,12 @@ public sealed class EntityFrameworkCoreStores
 
     /// <summary>Gets the health-score catalogue store.</summary>
     public IHealthScoreCatalogStore HealthScoreCatalogs { get; }
+
+    /// <summary>Gets the alert book store (one document per portal).</summary>
+    public Alerts.IAlertBookStore AlertBooks { get; }
+
+    /// <summary>Gets the store of manual score overrides (one document per portal).</summary>
+    public IScoreOverrideStore ScoreOverrides { get; }
 
     /// <summary>Gets the record query (views list records through it).</summary>
     public IRecordQuery Records => _records;

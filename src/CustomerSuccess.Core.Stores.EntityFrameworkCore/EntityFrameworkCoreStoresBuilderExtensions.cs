@@ -42,6 +42,8 @@ public static class EntityFrameworkCoreStoresBuilderExtensions
         services.TryAddSingleton(stores.WorkspaceConfigurations);
         services.TryAddSingleton(stores.ViewCatalogs);
         services.TryAddSingleton(stores.HealthScoreCatalogs);
+        services.TryAddSingleton(stores.AlertBooks);
+        services.TryAddSingleton(stores.ScoreOverrides);
         services.TryAddSingleton(stores.Records);
         services.TryAddSingleton(stores.RecordStore);
         services.TryAddSingleton(stores.TaskStore);

@@ -1,4 +1,5 @@
 using System;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.DependencyInjection;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Schedule;
@@ -27,6 +28,8 @@ public static class InMemoryStoresBuilderExtensions
         services.TryAddSingleton<IWorkspaceConfigurationStore, InMemoryWorkspaceConfigurationStore>();
         services.TryAddSingleton<IHealthScoreCatalogStore, InMemoryHealthScoreCatalogStore>();
         services.TryAddSingleton<IViewCatalogStore, InMemoryViewCatalogStore>();
+        services.TryAddSingleton<IAlertBookStore, InMemoryAlertBookStore>();
+        services.TryAddSingleton<IScoreOverrideStore, InMemoryScoreOverrideStore>();
         services.TryAddSingleton(_ => new InMemoryRecordQuery());
         services.TryAddSingleton<IRecordQuery>(provider => provider.GetRequiredService<InMemoryRecordQuery>());
         services.TryAddSingleton<IRecordStore>(provider => provider.GetRequiredService<InMemoryRecordQuery>());

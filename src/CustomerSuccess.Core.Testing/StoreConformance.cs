@@ -1,3 +1,4 @@
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Views;
 using CustomerSuccess.Core.Workspaces;
@@ -44,4 +45,25 @@ public abstract class HealthScoreCatalogStoreConformance : AggregateStoreConform
 
     /// <inheritdoc />
     protected override HealthScoreCatalogState SampleState(PortalId key, int variant) => StoreConformanceSamples.HealthScoreCatalog(key, variant);
+}
+
+/// <summary>The conformance cases of an <see cref="IAlertBookStore"/>: books with active, dismissed, expired and
+/// superseded alerts.</summary>
+public abstract class AlertBookStoreConformance : AggregateStoreConformance<PortalId, AlertBookState>
+{
+    /// <inheritdoc />
+    protected sealed override PortalId KeyOf(PortalId portal) => portal;
+
+    /// <inheritdoc />
+    protected override AlertBookState SampleState(PortalId key, int variant) => StoreConformanceSamples.AlertBook(key, variant);
+}
+
+/// <summary>The conformance cases of an <see cref="IScoreOverrideStore"/>.</summary>
+public abstract class ScoreOverrideStoreConformance : AggregateStoreConformance<PortalId, ScoreOverrideBookState>
+{
+    /// <inheritdoc />
+    protected sealed override PortalId KeyOf(PortalId portal) => portal;
+
+    /// <inheritdoc />
+    protected override ScoreOverrideBookState SampleState(PortalId key, int variant) => StoreConformanceSamples.ScoreOverrides(key, variant);
 }

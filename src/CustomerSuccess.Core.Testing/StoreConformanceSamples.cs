@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.Filters;
 using CustomerSuccess.Core.HealthScores;
+using CustomerSuccess.Core.HealthScores.History;
 using CustomerSuccess.Core.HealthScores.Templates;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
@@ -104,4 +106,43 @@ internal static class StoreConformanceSamples
     }
 
     public static Exception Unknown(int variant) => new ArgumentOutOfRangeException(nameof(variant), variant, "Variants are 0, 1 and 2.");
+
+    public static AlertBookState AlertBook(PortalId portal, int variant)
+    {
+        var state = Alerts.AlertBook.CreateInitialState(portal);
+        if (variant == 0)
+        {
+            return state;
+        }
+
+        var version = new ScoreVersionKey(HealthScoreId.From(3), 2);
+        var first = new Alert(AlertId.From(4), RecordId.From(1001), version, ScoringRunId.From(77), UserId.From(7), HealthStatus.Healthy, HealthStatus.AtRisk, 81, 12, At, At + Duration.FromDays(14), AlertStatus.Active, null, null, null);
+        var second = first with { Id = AlertId.From(9), CustomerId = RecordId.From(1002), Status = AlertStatus.Dismissed, EndedAt = At.PlusNanoseconds(1) };
+        var third = first with
+        {
+            Id = AlertId.From(10),
+            CustomerId = RecordId.From(long.MaxValue),
+            Status = AlertStatus.Superseded,
+            EndedAt = At + Duration.FromHours(1),
+            SupersededBy = AlertId.From(11),
+            SupersedeReason = SupersedeReason.Overflow,
+        };
+        var fourth = first with { Id = AlertId.From(11), CustomerId = RecordId.From(1003), OwnerId = UserId.From(8), From = HealthStatus.Neutral, To = HealthStatus.Healthy, ScoreBefore = 50, ScoreAfter = 100 };
+        return variant == 1
+            ? state with { Alerts = [first, second], LastAlertNumber = 9 }
+            : state with { Alerts = [first, third, fourth with { Status = AlertStatus.Expired, EndedAt = fourth.ExpiresAt }], LastAlertNumber = 12 };
+    }
+
+    public static ScoreOverrideBookState ScoreOverrides(PortalId portal, int variant)
+    {
+        var state = ScoreOverrideBook.CreateInitialState(portal);
+        var first = new ScoreOverride(1001, HealthScoreId.From(1), 15, null, "Sponsor left — \"renewal\" at risk 😟", 7, At, At + Duration.FromDays(30));
+        var second = new ScoreOverride(long.MaxValue, HealthScoreId.From(2), null, HealthStatus.Healthy, "e\u0301 עברית\ttab", 8, At.PlusNanoseconds(1), At + Duration.FromDays(1));
+        return variant switch
+        {
+            0 => state,
+            1 => state with { Overrides = [first] },
+            _ => state with { Overrides = [first, second] },
+        };
+    }
 }

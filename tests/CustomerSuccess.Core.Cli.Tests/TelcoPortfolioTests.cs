@@ -100,4 +100,30 @@ public sealed class TelcoPortfolioTests : IDisposable
         Assert.True(document.RootElement.GetProperty("auc").GetDouble() > 0.7);
         Assert.True(document.RootElement.GetProperty("atRiskOverHealthyLift").GetDouble() > 2);
     }
+
+    [Fact]
+    public async Task TheExampleInTheDocs_IsTheToolsTelcoTemplate()
+    {
+        string example = Path.Combine(AppContext.BaseDirectory, "examples", "telco-health-score.json");
+        Assert.Equal(await File.ReadAllTextAsync(await SampleAsync()), await File.ReadAllTextAsync(example));
+    }
+
+    [TelcoFact]
+    [Trait("Rule", "84")]
+    [Trait("Rule", "39")]
+    public async Task Backtest_OfTheDocsExample_ScoresEveryRow_AtRiskChurnsMoreThanHealthy_AndReportsTheAuc()
+    {
+        string example = Path.Combine(AppContext.BaseDirectory, "examples", "telco-health-score.json");
+
+        CliResult result = await Cli.RunAsync("backtest", "-p", TelcoData.Path!, "-d", example, "--id-column", "customerID", "--outcome", "Churn", "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using JsonDocument document = JsonDocument.Parse(result.Out);
+        var bands = document.RootElement.GetProperty("bands").EnumerateArray().ToArray();
+        Assert.Equal(7043, bands.Sum(b => b.GetProperty("accounts").GetInt32()));
+        Assert.True(bands[0].GetProperty("churnRate").GetDouble() > bands[2].GetProperty("churnRate").GetDouble());
+        double auc = document.RootElement.GetProperty("auc").GetDouble();
+        Assert.InRange(auc, 0.5, 1.0);
+        Console.WriteLine($"Telco backtest of docs/examples/telco-health-score.json: {result.Out}");
+    }
 }

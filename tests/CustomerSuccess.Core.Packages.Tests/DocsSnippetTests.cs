@@ -112,6 +112,13 @@ public sealed class DocsSnippetTests
     {
         [("health-score-json.md", 0, "")] = ("HealthScoreDefinition definition = null!;\n", []),
         [("health-score-lifecycle.md", 0, "")] = (string.Empty, []),
+        // Recording a run: the compiled version, the snapshot and its inputs come from the scoring set-up before it.
+        [("alerts-and-history.md", 0, "")] = (
+            "using CustomerSuccess.Core.HealthScores.History;\n"
+            + "CompiledHealthScore compiled = null!;\nPortfolioSnapshot snapshot = null!;\nActivityCounts counts = null!;\n"
+            + "LocalDate asOf = default;\nInstant scoredAt = default;\nlong[] accountIds = [];\n"
+            + "System.Collections.Immutable.ImmutableArray<long> ownerIds = [0];\nvar history = new ScoreHistory();\n",
+            []),
         // The kit's README shows a store author's class; MyStore stands for their store.
         [("README.md", 0, "CustomerSuccess.Core.Testing")] = (
             "public sealed class MyStore : CustomerSuccess.Core.Stores.InMemory.InMemoryAggregateStore<PortalId, CustomerSuccess.Core.Workspaces.WorkspaceDirectoryState>\n"

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Tasks;
@@ -89,6 +90,32 @@ public abstract class EfHealthScoreCatalogConformance(bool onPostgreSql) : Healt
     protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, HealthScoreCatalogState> store) => _host.OutboxAsync(store);
 }
 
+public abstract class EfAlertBookConformance(bool onPostgreSql) : AlertBookStoreConformance, IAsyncLifetime
+{
+    private readonly EfKitHost _host = new(onPostgreSql);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    protected override async Task<IAggregateStore<PortalId, AlertBookState>> CreateStoreAsync() => await _host.OpenAsync(s => s.AlertBooks);
+
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, AlertBookState> store) => _host.OutboxAsync(store);
+}
+
+public abstract class EfScoreOverrideConformance(bool onPostgreSql) : ScoreOverrideStoreConformance, IAsyncLifetime
+{
+    private readonly EfKitHost _host = new(onPostgreSql);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
+
+    protected override async Task<IAggregateStore<PortalId, ScoreOverrideBookState>> CreateStoreAsync() => await _host.OpenAsync(s => s.ScoreOverrides);
+
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, ScoreOverrideBookState> store) => _host.OutboxAsync(store);
+}
+
 public abstract class EfServiceInvariantConformance(bool onPostgreSql) : ServiceInvariantConformance, IAsyncLifetime
 {
     private readonly EfKitHost _host = new(onPostgreSql);
@@ -171,6 +198,14 @@ public sealed class SqliteWorkspaceConfigurationConformanceTests() : EfWorkspace
 public sealed class SqliteViewCatalogConformanceTests() : EfViewCatalogConformance(onPostgreSql: false);
 
 public sealed class SqliteHealthScoreCatalogConformanceTests() : EfHealthScoreCatalogConformance(onPostgreSql: false);
+
+public sealed class SqliteAlertBookConformanceTests() : EfAlertBookConformance(onPostgreSql: false);
+
+public sealed class SqliteScoreOverrideConformanceTests() : EfScoreOverrideConformance(onPostgreSql: false);
+
+public sealed class PostgreSqlAlertBookConformanceTests() : EfAlertBookConformance(onPostgreSql: true);
+
+public sealed class PostgreSqlScoreOverrideConformanceTests() : EfScoreOverrideConformance(onPostgreSql: true);
 
 public sealed class SqliteServiceInvariantConformanceTests() : EfServiceInvariantConformance(onPostgreSql: false);
 

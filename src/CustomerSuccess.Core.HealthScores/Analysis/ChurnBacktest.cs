@@ -1,5 +1,9 @@
 using System;
 using System.Collections.Immutable;
+using CustomerSuccess.Core.HealthScores.Activity;
+using CustomerSuccess.Core.HealthScores.Engine;
+using CustomerSuccess.Core.HealthScores.Snapshots;
+using NodaTime;
 
 namespace CustomerSuccess.Core.HealthScores.Analysis;
 
@@ -56,6 +60,53 @@ public static class ChurnBacktest
             new BandOutcome(HealthStatus.Healthy, accounts[2], churnedIn[2]),
         ];
         return new ChurnBacktestResult(bands, RocAuc.Compute(risk, churned));
+    }
+
+    /// <summary>Scores a portfolio with a version and backtests it against known outcomes; accounts whose outcome is
+    /// unknown (<see langword="null"/>) are scored but left out of the measures.</summary>
+    /// <param name="score">The compiled version (active, a draft, or any saved version).</param>
+    /// <param name="snapshot">The portfolio.</param>
+    /// <param name="eventCounts">The event counts (when the version has event criteria).</param>
+    /// <param name="asOf">The as-of date.</param>
+    /// <param name="churned">One outcome per account: <see langword="true"/> = churned, <see langword="null"/> = unknown.</param>
+    /// <returns>The result over the accounts with a known outcome.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="score"/> or <paramref name="snapshot"/> is null.</exception>
+    /// <exception cref="ArgumentException">The outcomes do not have one value per account, or the version does not fit the snapshot.</exception>
+    public static ChurnBacktestResult Run(CompiledHealthScore score, PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, ReadOnlySpan<bool?> churned)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        int n = snapshot.AccountCount;
+        if (churned.Length != n)
+        {
+            throw new ArgumentException("One outcome per account is needed.", nameof(churned));
+        }
+
+        var scores = new byte[n];
+        var statuses = new HealthStatus[n];
+        score.Evaluate(snapshot, eventCounts, asOf, scores, statuses);
+        int known = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (churned[i] is { } outcome)
+            {
+                scores[known] = scores[i];
+                statuses[known] = statuses[i];
+                known++;
+            }
+        }
+
+        var outcomes = new bool[known];
+        int k = 0;
+        foreach (bool? outcome in churned)
+        {
+            if (outcome is { } value)
+            {
+                outcomes[k++] = value;
+            }
+        }
+
+        return Evaluate(scores.AsSpan(0, known), statuses.AsSpan(0, known), outcomes);
     }
 }
 

@@ -95,6 +95,10 @@ public static class AccessErrors
         CsOperation.ChooseScoreProfile => "choose the score profile on the Summary tab",
         CsOperation.ManageOwnTasks => "create tasks and change your own tasks",
         CsOperation.ManageOthersTasks => "change or delete other users' tasks",
+        CsOperation.ViewOwnAlerts => "see your health-score alerts",
+        CsOperation.ViewOthersAlerts => "see other users' health-score alerts",
+        CsOperation.DismissOwnAlerts => "dismiss your health-score alerts",
+        CsOperation.ManageScoreOverrides => "override an account's health score",
         _ => operation.ToString(),
     };
 }

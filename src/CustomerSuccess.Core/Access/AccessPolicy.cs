@@ -27,6 +27,9 @@ namespace CustomerSuccess.Core.Access;
 /// <item><term><see cref="CsOperation.ChooseScoreProfile"/></term><description>summary access and Enterprise (rules 12, 39)</description></item>
 /// <item><term><see cref="CsOperation.ManageOwnTasks"/></term><description>full access (rules 2, 56, 58; reading R58)</description></item>
 /// <item><term><see cref="CsOperation.ManageOthersTasks"/></term><description>full access and (super admin or Manage CS Settings) (rule 58; reading R58)</description></item>
+/// <item><term><see cref="CsOperation.ViewOwnAlerts"/>, <see cref="CsOperation.DismissOwnAlerts"/></term><description>summary access (rules 35, 87; reading R35: the alert's owner only, checked by the alert book)</description></item>
+/// <item><term><see cref="CsOperation.ViewOthersAlerts"/></term><description>summary access and (super admin or Manage CS Settings) (reading R35)</description></item>
+/// <item><term><see cref="CsOperation.ManageScoreOverrides"/></term><description>full access (reading R84)</description></item>
 /// </list>
 /// <threadsafety>Immutable after construction; thread-safe. Register one instance.</threadsafety>
 /// </remarks>
@@ -120,7 +123,7 @@ public sealed class AccessPolicy
                 return notAllowed;
             }
 
-            if (operation is not (CsOperation.OpenWorkspace or CsOperation.ViewSummaryTab or CsOperation.UseWorkspaceTabs or CsOperation.ViewHealthScoreCard))
+            if (operation is not (CsOperation.OpenWorkspace or CsOperation.ViewSummaryTab or CsOperation.UseWorkspaceTabs or CsOperation.ViewHealthScoreCard or CsOperation.ViewOwnAlerts))
             {
                 return AccessErrors.ViewAsReadOnly(operation);
             }
@@ -146,6 +149,9 @@ public sealed class AccessPolicy
             CsOperation.UseCustomObjectAsCustomerObject or CsOperation.UseCustomObjectForServices =>
                 NeedSettings(actor, level, operation) ?? NeedEnterprise(account, operation),
             CsOperation.ChooseScoreProfile => NeedSummary(level) ?? NeedEnterprise(account, operation),
+            CsOperation.ViewOwnAlerts or CsOperation.DismissOwnAlerts => NeedSummary(level),
+            CsOperation.ViewOthersAlerts => NeedSummary(level) ?? NeedManage(actor, operation),
+            CsOperation.ManageScoreOverrides => NeedFull(level, operation),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown operation."),
         };
 

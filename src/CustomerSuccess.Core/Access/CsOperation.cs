@@ -64,4 +64,16 @@ public enum CsOperation
     /// <summary>Edit, complete, reopen, assign or delete other users' tasks: tasks neither assigned to nor created by
     /// the user (rule 58; reading R58).</summary>
     ManageOthersTasks,
+
+    /// <summary>List one's own health-score alerts (rules 35, 87: "Recent actions" on the Summary tab; reading R35).</summary>
+    ViewOwnAlerts,
+
+    /// <summary>List the alerts of other users (reading R35: managers reviewing alert load).</summary>
+    ViewOthersAlerts,
+
+    /// <summary>Dismiss one's own alerts (rule 35; reading R35: only the owner dismisses an alert).</summary>
+    DismissOwnAlerts,
+
+    /// <summary>Set or remove a manual override of an account's health score or status (reading R84).</summary>
+    ManageScoreOverrides,
 }

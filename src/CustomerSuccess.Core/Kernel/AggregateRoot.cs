@@ -60,6 +60,21 @@ public abstract class AggregateRoot<TState>
         return Result.Success();
     }
 
+    /// <summary>Replaces the state with <paramref name="next"/> and records every event of <paramref name="domainEvents"/>, in
+    /// order (for operations that change many parts at once, such as raising the alerts of a scoring run).</summary>
+    /// <param name="next">The new state; every rule has been checked against it.</param>
+    /// <param name="domainEvents">The events to record (possibly none).</param>
+    /// <returns>A successful <see cref="Result"/>, for brevity at the call site.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="next"/> or <paramref name="domainEvents"/> is <see langword="null"/>.</exception>
+    protected Result CommitAll(TState next, IEnumerable<IDomainEvent> domainEvents)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(domainEvents);
+        State = next;
+        _events.AddRange(domainEvents);
+        return Result.Success();
+    }
+
     /// <summary>Marks the aggregate deleted and records <paramref name="domainEvent"/>; <see cref="State"/> keeps the
     /// last state (what was deleted).</summary>
     /// <param name="domainEvent">The event of the deletion.</param>

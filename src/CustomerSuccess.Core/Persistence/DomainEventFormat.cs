@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CustomerSuccess.Core.Alerts.Events;
 using CustomerSuccess.Core.Scores.Events;
 using CustomerSuccess.Core.Tasks.Events;
 using CustomerSuccess.Core.Views.Events;
@@ -54,6 +55,12 @@ public sealed class DomainEventFormat
             ("task.completed", PersistenceJson.Info<TaskCompleted>()),
             ("task.reopened", PersistenceJson.Info<TaskReopened>()),
             ("task.deleted", PersistenceJson.Info<TaskDeleted>()),
+            ("score_override.set", PersistenceJson.Info<ScoreOverrideSet>()),
+            ("score_override.removed", PersistenceJson.Info<ScoreOverrideRemoved>()),
+            ("alert.raised", PersistenceJson.Info<AlertRaised>()),
+            ("alert.dismissed", PersistenceJson.Info<AlertDismissed>()),
+            ("alert.expired", PersistenceJson.Info<AlertExpired>()),
+            ("alert.superseded", PersistenceJson.Info<AlertSuperseded>()),
         ];
         _byType = entries.ToFrozenDictionary(e => e.Info.Type);
         _byName = entries.ToFrozenDictionary(e => e.Name, e => e.Info, StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Tasks;
 using CustomerSuccess.Core.Views;
@@ -46,6 +47,14 @@ public static class PersistedForms
         key => key.PortalId,
         state => state.Key,
         state => TaskItem.CheckInvariants(state));
+
+    /// <summary>Gets the form of a portal's alert book (<c>alert-book</c>, keyed by portal id).</summary>
+    public static StateDocumentFormat<PortalId, AlertBookState> AlertBook { get; } =
+        new KeyedFormat<PortalId, AlertBookState>("alert-book", PortalKey, key => key, s => s.PortalId, s => Alerts.AlertBook.CheckInvariants(s));
+
+    /// <summary>Gets the form of a portal's manual score overrides (<c>score-override-book</c>, keyed by portal id).</summary>
+    public static StateDocumentFormat<PortalId, ScoreOverrideBookState> ScoreOverrideBook { get; } =
+        new KeyedFormat<PortalId, ScoreOverrideBookState>("score-override-book", PortalKey, key => key, s => s.PortalId, s => Scores.ScoreOverrideBook.CheckInvariants(s));
 
     /// <summary>Gets the form of the library's domain events, for outboxes.</summary>
     public static DomainEventFormat Events { get; } = new();

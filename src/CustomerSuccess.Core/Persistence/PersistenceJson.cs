@@ -4,6 +4,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using CustomerSuccess.Core.Alerts;
+using CustomerSuccess.Core.Alerts.Events;
 using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.HealthScores;
 using CustomerSuccess.Core.HealthScores.Serialization;
@@ -114,6 +116,14 @@ internal static class PersistenceJson
 [JsonSerializable(typeof(HealthScoreGroupCloned))]
 [JsonSerializable(typeof(HealthScoreGroupDeleted))]
 [JsonSerializable(typeof(HealthScoreGroupRenamed))]
+[JsonSerializable(typeof(AlertBookState))]
+[JsonSerializable(typeof(ScoreOverrideBookState))]
+[JsonSerializable(typeof(ScoreOverrideSet))]
+[JsonSerializable(typeof(ScoreOverrideRemoved))]
+[JsonSerializable(typeof(AlertRaised))]
+[JsonSerializable(typeof(AlertDismissed))]
+[JsonSerializable(typeof(AlertExpired))]
+[JsonSerializable(typeof(AlertSuperseded))]
 internal sealed partial class PersistenceJsonContext : JsonSerializerContext;
 
 /// <summary>A CRM object as its name (<c>companies</c>, or a custom object's name), also as a dictionary key.</summary>

@@ -47,6 +47,10 @@ public sealed class AccessPolicyTests
         [CsOperation.ChooseScoreProfile] = ("12 39", "ent ent ent ent none none none ent", "ok ok ok ok none none none ok"),
         [CsOperation.ManageOwnTasks] = ("2 56 58", "ok ok ok summary none none none ok", "ok ok ok summary none none none ok"),
         [CsOperation.ManageOthersTasks] = ("58", "perm ok ok summary none none none perm", "perm ok ok summary none none none perm"),
+        [CsOperation.ViewOwnAlerts] = ("35 87", "ok ok ok ok none none none ok", "ok ok ok ok none none none ok"),
+        [CsOperation.DismissOwnAlerts] = ("35", "ok ok ok ok none none none ok", "ok ok ok ok none none none ok"),
+        [CsOperation.ViewOthersAlerts] = ("35", "perm ok ok ok none none none perm", "perm ok ok ok none none none perm"),
+        [CsOperation.ManageScoreOverrides] = ("84", "ok ok ok summary none none none ok", "ok ok ok summary none none none ok"),
     };
 
     private static readonly Dictionary<string, string> Codes = new()

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.Crm;
 using CustomerSuccess.Core.Filters;
 using CustomerSuccess.Core.HealthScores;
+using CustomerSuccess.Core.HealthScores.History;
 using CustomerSuccess.Core.HealthScores.Templates;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
@@ -97,6 +99,11 @@ internal static class PersistenceSamples
         _ when type == typeof(TeamId) => TeamId.From(10),
         _ when type == typeof(ViewId) => ViewId.From(3),
         _ when type == typeof(HealthScoreId) => HealthScoreId.From(1),
+        _ when type == typeof(AlertId) => name.StartsWith("Superseded", StringComparison.Ordinal) ? AlertId.From(12) : AlertId.From(11),
+        _ when type == typeof(RecordId) => RecordId.From(1001),
+        _ when type == typeof(ScoringRunId) => ScoringRunId.From(20260329),
+        _ when type == typeof(UserId) => UserId.From(7),
+        _ when type == typeof(ScoreOverride) => new ScoreOverride(1001, HealthScoreId.From(1), 15, HealthStatus.AtRisk, "Sponsor left — Zoë ✓", 7, At, At + Duration.FromDays(30)),
         _ when type == typeof(string) => name + " — ünïcode ✓",
         _ when type == typeof(int) => 3,
         _ when type == typeof(bool) => true,

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using CustomerSuccess.Core.Alerts;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Scores;
 using CustomerSuccess.Core.Stores.InMemory;
@@ -44,6 +45,24 @@ public sealed class InMemoryHealthScoreCatalogStoreConformanceTests : HealthScor
 
     protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, HealthScoreCatalogState> store) =>
         Task.FromResult(((InMemoryHealthScoreCatalogStore)store).Outbox);
+}
+
+public sealed class InMemoryAlertBookStoreConformanceTests : AlertBookStoreConformance
+{
+    protected override Task<IAggregateStore<PortalId, AlertBookState>> CreateStoreAsync() =>
+        Task.FromResult<IAggregateStore<PortalId, AlertBookState>>(new InMemoryAlertBookStore());
+
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, AlertBookState> store) =>
+        Task.FromResult(((InMemoryAlertBookStore)store).Outbox);
+}
+
+public sealed class InMemoryScoreOverrideStoreConformanceTests : ScoreOverrideStoreConformance
+{
+    protected override Task<IAggregateStore<PortalId, ScoreOverrideBookState>> CreateStoreAsync() =>
+        Task.FromResult<IAggregateStore<PortalId, ScoreOverrideBookState>>(new InMemoryScoreOverrideStore());
+
+    protected override Task<IReadOnlyList<IDomainEvent>> ReadOutboxAsync(IAggregateStore<PortalId, ScoreOverrideBookState> store) =>
+        Task.FromResult(((InMemoryScoreOverrideStore)store).Outbox);
 }
 
 public sealed class InMemoryServiceInvariantConformanceTests : ServiceInvariantConformance
