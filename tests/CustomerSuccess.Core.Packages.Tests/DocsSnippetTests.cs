@@ -154,7 +154,7 @@ public sealed class DocsSnippetTests
         [("stores.md", 3, "")] = (AcmeStores, []),
         [("stores.md", 4, "")] = ("using Microsoft.Extensions.DependencyInjection;\nusing CustomerSuccess.Core.Stores.EntityFrameworkCore;\nvar services = new ServiceCollection();\nvar app = new { Services = (IServiceProvider)null! };\nServiceContext serviceContext = null!;\n", []),
         [("README.md", 0, "CustomerSuccess.Core.Stores.EntityFrameworkCore")] = ("using Microsoft.Extensions.DependencyInjection;\nusing CustomerSuccess.Core.Stores.EntityFrameworkCore;\nvar services = new ServiceCollection();\nIServiceProvider provider = null!;\n", []),
-        [("README.md", 1, "CustomerSuccess.Core.Stores.EntityFrameworkCore")] = ("using CustomerSuccess.Core.Stores.EntityFrameworkCore;\nServiceContext context = null!;\nIReadOnlyList<CrmRecord> records = [];\nPortalId portal = PortalId.From(1);\nSpecification<CrmRecord> spec = null!;\n", []),
+        [("README.md", 1, "CustomerSuccess.Core.Stores.EntityFrameworkCore")] = ("using CustomerSuccess.Core.Stores.EntityFrameworkCore;\nusing CustomerSuccess.Core.Tasks;\nInstant now = default;\nDateTimeZone zone = DateTimeZone.Utc;\nUserId me = UserId.From(7);\nServiceContext context = null!;\nIReadOnlyList<CrmRecord> records = [];\nPortalId portal = PortalId.From(1);\nSpecification<CrmRecord> spec = null!;\n", []),
         [("0004-generated-typed-ids.md", 0, "")] = ("sealed class TypedIdAttribute : Attribute;\n", []),
         [("README.md", 0, "CustomerSuccess.Core")] = ("IWorkspaceDirectoryStore store = null!;\nIClock clock = null!;\n", []),
         [("README.md", 0, "CustomerSuccess.Core.Specification")] = (AccountTypes, []),
