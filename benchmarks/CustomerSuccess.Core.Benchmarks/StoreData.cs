@@ -46,8 +46,12 @@ public static class StoreData
     private static readonly string[] Sentiments = ["happy", "neutral", "unhappy"];
     private static readonly Instant Epoch = Instant.FromUtc(2025, 6, 30, 0, 0);
 
-    public static string SqlitePath(int n) =>
-        Path.Combine(Environment.GetEnvironmentVariable("BENCH_STORE_DIR") ?? Path.Combine(Path.GetTempPath(), "customersuccess-bench"), $"store-{n}.db");
+    /// <summary>The folder the store benchmarks keep their SQLite files in: $BENCH_STORE_DIR, or customersuccess-bench
+    /// under the system's temporary folder.</summary>
+    public static string Folder { get; } =
+        Environment.GetEnvironmentVariable("BENCH_STORE_DIR") ?? Path.Combine(Path.GetTempPath(), "customersuccess-bench");
+
+    public static string SqlitePath(int n) => Path.Combine(Folder, $"store-{n}.db");
 
     public static string? PostgreSqlConnection(int n)
     {

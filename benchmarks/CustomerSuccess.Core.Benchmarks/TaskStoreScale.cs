@@ -98,9 +98,8 @@ public static class TaskStoreScale
 
     private static string Folder()
     {
-        var folder = Environment.GetEnvironmentVariable("BENCH_STORE_DIR") ?? Path.Combine(Path.GetTempPath(), "customersuccess-bench");
-        Directory.CreateDirectory(folder);
-        return folder;
+        Directory.CreateDirectory(StoreData.Folder);
+        return StoreData.Folder;
     }
 
     /// <summary>Loads the tasks (rows, documents, the id counter) in one transaction unless the file holds them.</summary>

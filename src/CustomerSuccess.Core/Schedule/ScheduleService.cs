@@ -128,14 +128,16 @@ public sealed class ScheduleService
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<Result<IReadOnlyList<PlaybookUse>>> GetRecentPlaybooksAsync(Actor actor, AccountContext account, int limit = DefaultRecentPlaybooks, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, RecentPlaybooksQuery.MaxLimit);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(account);
+
+        // The query checks the limit (one place for the 1..MaxLimit rule), before access is decided.
+        var query = new RecentPlaybooksQuery(account.PortalId, actor.UserId, _context.Clock.GetCurrentInstant(), limit);
         if (_context.Policy.Authorize(actor, account, CsOperation.UseWorkspaceTabs) is { IsFailure: true } denied)
         {
             return denied.Error;
         }
 
-        var query = new RecentPlaybooksQuery(account.PortalId, actor.UserId, _context.Clock.GetCurrentInstant(), limit);
         var uses = await _playbooks.ListRecentAsync(query, cancellationToken).ConfigureAwait(false);
         return Result.Success(uses);
     }
