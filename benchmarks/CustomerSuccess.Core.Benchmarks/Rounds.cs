@@ -119,37 +119,41 @@ public static class Rounds
     }
 
     /// <summary>
-    /// <c>--rescore</c>: incremental rescoring against a full evaluation (1 thread, with breakdowns), interleaved and
-    /// rotated per round. Before each timed rescoring a fresh random set of accounts gets a point update (their nps
-    /// changes), untimed; the "cold" variant then also streams 256 MB through the cache so that only the updated column's
-    /// lines are cached, as after an update in a busy process. The floor variant reads the inputs of a fresh set updated
-    /// with the values it already holds (so no score goes stale). At the end the chained statistics and the scores are
-    /// checked equal to a full evaluation.
+    /// <c>--rescore</c>: incremental rescoring against a full evaluation (1 thread), interleaved and rotated per round,
+    /// on three copies of the portfolio: columns only (<c>CompiledHealthScore.Rescore</c> into arrays), with row copies
+    /// (<c>PortfolioSnapshot.KeepRowCopy</c>, <c>ActivityCounts.KeepRowCopy</c>, then the same <c>Rescore</c>) and as
+    /// <c>LiveScores</c>. Before each timed rescoring a fresh random set of accounts gets a point update (their nps
+    /// changes), untimed; the "cold" variants then also stream 256 MB through the cache and update the same accounts once
+    /// more, so that only the lines a point update touches are cached, as after an update in a busy process. The floor
+    /// variants read what a rescoring has to read for a fresh set (updated with the values it already holds, so no
+    /// score goes stale). At the end the chained statistics and the scores of every copy are checked equal to a full
+    /// evaluation.
     /// </summary>
     public static void RunRescore(int n, int rounds, int runs, int setSize)
     {
         string loadBefore = LoadAverage();
         var data = new PortfolioData(n);
-        PortfolioSnapshot snapshot = data.BuildSnapshot();
-        ActivityCounts counts = ActivityCounts.FromColumns(n, data.ActivityCounts);
-        CompiledHealthScore compiled = HealthScoreCompiler.Compile(BenchmarkDefinition.Version, snapshot.Schema).GetValueOrThrow();
-        var scores = new byte[n];
-        var statuses = new HealthStatus[n];
+        var columns = new RescorePortfolio(data, RescoreLayout.Columns);
+        var rows = new RescorePortfolio(data, RescoreLayout.RowCopy);
+        var live = new RescorePortfolio(data, RescoreLayout.Live);
+        CompiledHealthScore compiled = columns.Compiled;
+        PortfolioSnapshot snapshot = columns.Snapshot;
+        ActivityCounts counts = columns.Counts;
         var full = new byte[n];
         var fullStatuses = new HealthStatus[n];
-        HealthScores.Statistics.PortfolioStatistics statistics = compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, scores, statuses);
         int nps = snapshot.Schema.IndexOf("nps");
         var random = new Random(42);
         var flush = new BandwidthProbe(256L << 20);
         var set = new int[setSize];
         int[] one = new int[1];
+        var model = new RowModel(n, snapshot.RowCopyBytesPerAccount, counts.CriterionCount * sizeof(int));
 
-        void Update(int[] accounts, bool cold)
+        void Update(RescorePortfolio portfolio, int[] accounts, bool cold)
         {
             for (int i = 0; i < accounts.Length; i++)
             {
                 accounts[i] = random.Next(n);
-                snapshot.SetNumber(accounts[i], nps, random.Next(12) == 0 ? null : random.Next(11));
+                portfolio.SetNumber(accounts[i], nps, random.Next(12) == 0 ? null : random.Next(11));
             }
 
             if (cold)
@@ -157,18 +161,18 @@ public static class Rounds
                 flush.Read(1);
                 for (int i = 0; i < accounts.Length; i++)
                 {
-                    snapshot.SetNumber(accounts[i], nps, random.Next(11));
+                    portfolio.SetNumber(accounts[i], nps, random.Next(11));
                 }
             }
         }
 
         // The floor's accounts are updated with the values they already hold (their scores stay right without a
         // rescoring), so the cache holds what a real update leaves there.
-        void Touch(int[] accounts)
+        void Touch(RescorePortfolio portfolio, int[] accounts)
         {
             for (int pass = 0; pass < 2; pass++)
             {
-                ReadOnlySpan<double> values = snapshot.GetNumbers(nps);
+                ReadOnlySpan<double> values = portfolio.Snapshot.GetNumbers(nps);
                 for (int i = 0; i < accounts.Length; i++)
                 {
                     if (pass == 0)
@@ -177,7 +181,7 @@ public static class Rounds
                     }
 
                     double value = values[accounts[i]];
-                    snapshot.SetNumber(accounts[i], nps, double.IsNaN(value) ? null : value);
+                    portfolio.Snapshot.SetNumber(accounts[i], nps, double.IsNaN(value) ? null : value);
                 }
 
                 if (pass == 0)
@@ -187,7 +191,8 @@ public static class Rounds
             }
         }
 
-        // The floor of a rescoring: only reading the profile's inputs of the same random accounts (no scoring).
+        // The floor of a rescoring from the columns: only reading the profile's inputs of the same random accounts (no
+        // scoring); from the row copies: reading every cache line of those accounts' rows.
         int[] inputs = [.. BenchmarkDefinition.Version.Definition.Groups.SelectMany(g => g.Criteria).OfType<PropertyCriterion>()
             .SelectMany(c => c.Conditions).Select(c => snapshot.Schema.IndexOf(c.Property)).Distinct()];
         double gathered = 0;
@@ -237,13 +242,20 @@ public static class Rounds
         var variants = new List<(string Name, Action Prepare, Action Run)>
         {
             ("full evaluation, 1 thread", () => { }, () => compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, full, fullStatuses)),
-            ($"floor: read the inputs of {setSize:N0} updated accounts (no scoring), caches flushed", () => Touch(set), () => Gather(set)),
-            ($"rescore {setSize:N0} updated accounts", () => Update(set, false), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, set, scores, statuses, statistics)),
-            ($"rescore {setSize:N0} updated accounts, caches flushed", () => Update(set, true), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, set, scores, statuses, statistics)),
-            ("rescore 1 updated account", () => Update(one, false), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, one, scores, statuses, statistics)),
-            ("rescore 1 updated account, caches flushed", () => Update(one, true), () => statistics = compiled.Rescore(snapshot, counts, PortfolioData.AsOf, one, scores, statuses, statistics)),
-            ("ScoreAccount (one account, with coverage)", () => one[0] = random.Next(n), () => compiled.ScoreAccount(snapshot, counts, PortfolioData.AsOf, one[0])),
+            ($"floor, columns: read the inputs of {setSize:N0} updated accounts (no scoring), caches flushed", () => Touch(columns, set), () => Gather(set)),
+            ($"floor, LiveScores layout: read the other cache line of the 128-byte rows of {setSize:N0} updated accounts, caches flushed", () => model.Touch(set, random, flush), () => gathered += model.ReadOneLine(set)),
+            ($"floor, row copy: read the rows, counts, scores and statuses of {setSize:N0} updated accounts (no scoring), caches flushed", () => model.Touch(set, random, flush), () => gathered += model.Read(set)),
         };
+        foreach (RescorePortfolio portfolio in new[] { columns, rows, live })
+        {
+            string layout = portfolio.Layout switch { RescoreLayout.RowCopy => "row copy", RescoreLayout.Live => "LiveScores", _ => "columns" };
+            variants.Add(($"rescore {setSize:N0} updated accounts, {layout}", () => Update(portfolio, set, false), () => portfolio.Rescore(set)));
+            variants.Add(($"rescore {setSize:N0} updated accounts, {layout}, caches flushed", () => Update(portfolio, set, true), () => portfolio.Rescore(set)));
+            variants.Add(($"rescore 1 updated account, {layout}", () => Update(portfolio, one, false), () => portfolio.Rescore(one)));
+            variants.Add(($"rescore 1 updated account, {layout}, caches flushed", () => Update(portfolio, one, true), () => portfolio.Rescore(one)));
+        }
+
+        variants.Add(("ScoreAccount (one account, with coverage)", () => one[0] = random.Next(n), () => compiled.ScoreAccount(snapshot, counts, PortfolioData.AsOf, one[0])));
         foreach ((string _, Action prepare, Action run) in variants)
         {
             var warm = Stopwatch.StartNew();
@@ -276,14 +288,12 @@ public static class Rounds
 
         string loadAfter = LoadAverage();
         GC.KeepAlive(gathered);
-        HealthScores.Statistics.PortfolioStatistics check = compiled.Evaluate(snapshot, counts, PortfolioData.AsOf, full, fullStatuses);
-        if (!check.Equals(statistics) || !full.AsSpan().SequenceEqual(scores))
-        {
-            throw new InvalidOperationException("Incremental rescoring drifted from a full evaluation.");
-        }
+        columns.Verify(full, fullStatuses);
+        rows.Verify(full, fullStatuses);
+        live.Verify(full, fullStatuses);
 
         Console.WriteLine();
-        Console.WriteLine($"N = {n:N0}; {rounds} rounds × {runs} runs; load average before {loadBefore}, after {loadAfter}; VERIFIED: the chained statistics equal a full evaluation");
+        Console.WriteLine($"N = {n:N0}; {rounds} rounds × {runs} runs; load average before {loadBefore}, after {loadAfter}; VERIFIED: the chained statistics and scores of all three copies equal a full evaluation");
         Console.WriteLine();
         Console.WriteLine("| variant | median µs (range of rounds) | ÷ full evaluation (range) |");
         Console.WriteLine("| --- | ---: | ---: |");

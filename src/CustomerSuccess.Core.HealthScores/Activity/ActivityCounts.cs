@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CustomerSuccess.Core.HealthScores.Snapshots;
 
 namespace CustomerSuccess.Core.HealthScores.Activity;
 
@@ -10,7 +11,8 @@ namespace CustomerSuccess.Core.HealthScores.Activity;
 /// </summary>
 /// <remarks>Produced by <see cref="ActivityAggregator"/> or from pre-aggregated counts with <see cref="FromColumns"/>.
 /// Any number of threads may read the counts at once; <see cref="SetCount"/> changes one count in place (a point update,
-/// followed by <see cref="Engine.CompiledHealthScore.Rescore"/>) and must not run concurrently with readers.</remarks>
+/// followed by <see cref="Engine.CompiledHealthScore.Rescore"/>) and <see cref="KeepRowCopy"/> must not run concurrently
+/// with readers.</remarks>
 public sealed class ActivityCounts
 {
     private readonly int[][] _columns;
@@ -81,9 +83,45 @@ public sealed class ActivityCounts
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)account, (uint)AccountCount, nameof(account));
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         _columns[criterion][account] = count;
+        Rows?.Write(account, criterion * sizeof(int), count);
+    }
+
+    /// <summary>Gets whether the counts keep a row copy (<see cref="KeepRowCopy"/>).</summary>
+    /// <value>True once <see cref="KeepRowCopy"/> has been called.</value>
+    public bool HasRowCopy => Rows is not null;
+
+    /// <summary>
+    /// Keeps a row-major copy of the counts beside the columns: an account's counts side by side (4 bytes per event
+    /// criterion, the first row aligned to a 64-byte cache line), maintained by <see cref="SetCount"/> from then on, so
+    /// that <see cref="Engine.CompiledHealthScore.Rescore"/> reads a changed account's counts from one cache line
+    /// (see <see cref="Snapshots.PortfolioSnapshot.KeepRowCopy"/>). Calling it again does nothing.
+    /// </summary>
+    /// <remarks>Costs 4 × <see cref="CriterionCount"/> × <see cref="AccountCount"/> bytes of memory. Must not run while
+    /// the counts are being read.</remarks>
+    public void KeepRowCopy()
+    {
+        if (Rows is not null)
+        {
+            return;
+        }
+
+        var rows = new AlignedRows(AccountCount, Math.Max(1, _columns.Length) * sizeof(int));
+        for (int c = 0; c < _columns.Length; c++)
+        {
+            int[] column = _columns[c];
+            for (int account = 0; account < column.Length; account++)
+            {
+                rows.Write(account, c * sizeof(int), column[account]);
+            }
+        }
+
+        Rows = rows;
     }
 
     internal int[] Column(int criterion) => _columns[criterion];
 
     internal int[][] Columns => _columns;
+
+    /// <summary>The row copy (one int per criterion per account), or null.</summary>
+    internal AlignedRows? Rows { get; private set; }
 }

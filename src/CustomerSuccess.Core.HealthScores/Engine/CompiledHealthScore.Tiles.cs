@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.HealthScores.Statistics;
 
@@ -79,19 +80,192 @@ public sealed partial class CompiledHealthScore
 
     private static T[] GatherColumn<T>(T[] source, ReadOnlySpan<int> accounts, Array? scratch, int capacity)
     {
-        if (scratch is not T[] destination)
-        {
-            if (scratch is not null)
-            {
-                TileScratch.ReturnColumn(scratch);
-            }
-
-            destination = ArrayPool<T>.Shared.Rent(capacity);
-        }
-
+        T[] destination = ScratchColumn<T>(scratch, capacity);
         for (int i = 0; i < accounts.Length; i++)
         {
             destination[i] = source[accounts[i]];
+        }
+
+        return destination;
+    }
+
+    /// <summary>The scratch column of a type: the current one when it has that type, else a fresh rental.</summary>
+    private static T[] ScratchColumn<T>(Array? scratch, int capacity)
+    {
+        if (scratch is T[] same)
+        {
+            return same;
+        }
+
+        if (scratch is not null)
+        {
+            TileScratch.ReturnColumn(scratch);
+        }
+
+        return ArrayPool<T>.Shared.Rent(capacity);
+    }
+
+    /// <summary>Like <see cref="Gather"/>, from rows (text codes always gathered as four-byte codes; event counts from
+    /// rows when the source has them, else from their columns). Unless the lines were prefetched, every cache line the
+    /// chunk will touch (each account's rows and, when given, its score and status) is first loaded in one pass of
+    /// independent loads, so that the misses overlap instead of queueing behind the scoring.</summary>
+    private Sources GatherRows(in RowSource source, int[][]? counts, ReadOnlySpan<int> accounts, ReadOnlySpan<byte> scores, ReadOnlySpan<byte> statuses, TileScratch scratch, bool prefetched)
+    {
+        int touched = 0;
+        foreach (int account in prefetched ? default : accounts)
+        {
+            touched += TouchRow(source.Rows, account);
+            if (source.CountRows is not null && source.CountRows != source.Rows)
+            {
+                touched += TouchRow(source.CountRows, account);
+            }
+
+            if (!scores.IsEmpty)
+            {
+                touched += scores[account] + statuses[account];
+            }
+        }
+
+        scratch.Touched = touched;
+        foreach (int c in _inputColumns)
+        {
+            int offset = source.Offsets[c];
+            scratch.Columns[c] = Schema.Signals[c].Type switch
+            {
+                SignalType.Number => GatherRow<double>(source.Rows, offset, accounts, scratch.Columns[c], scratch.Capacity),
+                SignalType.Boolean => GatherRow<byte>(source.Rows, offset, accounts, scratch.Columns[c], scratch.Capacity),
+                _ => GatherRow<int>(source.Rows, offset, accounts, scratch.Columns[c], scratch.Capacity),
+            };
+        }
+
+        for (int e = 0; e < EventCriteria.Length; e++)
+        {
+            scratch.Counts[e] = source.CountRows is null
+                ? GatherColumn(counts![e], accounts, scratch.Counts[e], scratch.Capacity)
+                : GatherRow<int>(source.CountRows, source.CountOffset + (e * sizeof(int)), accounts, scratch.Counts[e], scratch.Capacity);
+        }
+
+        return new Sources(scratch.Columns, scratch.Counts, 0);
+    }
+
+    /// <summary>Where a rescoring reads its accounts' inputs from: rows holding the signals at per-column offsets,
+    /// the owner and segment mask, and the event counts (in the same or another row block, or null = their columns).</summary>
+    private readonly struct RowSource
+    {
+        public RowSource(AlignedRows rows, int[] offsets, int ownerOffset, int segmentOffset, AlignedRows? countRows, int countOffset)
+        {
+            Rows = rows;
+            Offsets = offsets;
+            OwnerOffset = ownerOffset;
+            SegmentOffset = segmentOffset;
+            CountRows = countRows;
+            CountOffset = countOffset;
+        }
+
+        public AlignedRows Rows { get; }
+
+        /// <summary>Per schema column its byte offset in a row (only the score's input columns are read).</summary>
+        public int[] Offsets { get; }
+
+        public int OwnerOffset { get; }
+
+        public int SegmentOffset { get; }
+
+        public AlignedRows? CountRows { get; }
+
+        public int CountOffset { get; }
+
+        public int Owner(int account) => Rows.Read<ushort>(account, OwnerOffset);
+
+        public int Segments(int account) => Rows.Read<byte>(account, SegmentOffset);
+    }
+
+    /// <summary>Software prefetch (x86) of the cache lines a rescoring touches per account: its rows and, when kept
+    /// apart, its score and status.</summary>
+    private readonly unsafe struct RowPrefetch
+    {
+        private readonly AlignedRows? _rows;
+        private readonly AlignedRows? _countRows;
+        private readonly byte* _scores;
+        private readonly byte* _statuses;
+
+        public RowPrefetch(AlignedRows? rows, AlignedRows? countRows, byte* scores, byte* statuses)
+        {
+            _rows = Sse.IsSupported ? rows : null;
+            _countRows = countRows == rows ? null : countRows;
+            _scores = scores;
+            _statuses = statuses;
+        }
+
+        public bool Active => _rows is not null;
+
+        public void All(ReadOnlySpan<int> accounts)
+        {
+            foreach (int account in accounts)
+            {
+                Account(account);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Account(int account)
+        {
+            if (_rows is null)
+            {
+                return;
+            }
+
+            Line(_rows, account);
+            if (_countRows is not null)
+            {
+                Line(_countRows, account);
+            }
+
+            if (_scores is not null)
+            {
+                Sse.Prefetch0(_scores + account);
+                Sse.Prefetch0(_statuses + account);
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Line(AlignedRows rows, int account)
+        {
+            // The block is pinned: the address stays valid.
+            byte* row = (byte*)Unsafe.AsPointer(ref rows.Row(account));
+            for (int offset = 0; offset < rows.Stride; offset += 64)
+            {
+                Sse.Prefetch0(row + offset);
+            }
+
+            Sse.Prefetch0(row + rows.Stride - 1);
+        }
+    }
+
+    /// <summary>Loads one byte of every cache line of a row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TouchRow(AlignedRows rows, int account)
+    {
+        ref byte row = ref rows.Row(account);
+        int sum = Unsafe.Add(ref row, rows.Stride - 1);
+        for (int offset = 0; offset < rows.Stride; offset += 64)
+        {
+            sum += Unsafe.Add(ref row, offset);
+        }
+
+        return sum;
+    }
+
+    private static T[] GatherRow<T>(AlignedRows rows, int offset, ReadOnlySpan<int> accounts, Array? scratch, int capacity)
+        where T : unmanaged
+    {
+        T[] destination = ScratchColumn<T>(scratch, capacity);
+        ref byte first = ref Unsafe.Add(ref rows.Row(0), offset);
+        nint stride = rows.Stride;
+        ref T target = ref MemoryMarshal.GetArrayDataReference(destination);
+        for (int i = 0; i < accounts.Length; i++)
+        {
+            Unsafe.Add(ref target, i) = Unsafe.ReadUnaligned<T>(ref Unsafe.Add(ref first, accounts[i] * stride));
         }
 
         return destination;
@@ -384,6 +558,9 @@ public sealed partial class CompiledHealthScore
         public int[][] Counts { get; }
 
         public int[] Accounts { get; }
+
+        /// <summary>The sum of the bytes loaded to bring a chunk's cache lines in (kept so the loads are not elided).</summary>
+        public int Touched { get; set; }
 
         public byte[] Scores { get; }
 

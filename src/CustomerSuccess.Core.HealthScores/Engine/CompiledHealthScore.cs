@@ -36,9 +36,6 @@ namespace CustomerSuccess.Core.HealthScores.Engine;
 /// </remarks>
 public sealed partial class CompiledHealthScore
 {
-    /// <summary>Accounts gathered and scored at a time by <see cref="Rescore"/>.</summary>
-    private const int RescoreChunk = 4096;
-
     private readonly PlanGroup[] _groups;
     private readonly PlanCondition[] _conditions;
     private readonly int _codeCount;
@@ -168,7 +165,10 @@ public sealed partial class CompiledHealthScore
     /// caller's portfolio arrays, and updates the portfolio statistics exactly: each account leaves the distributions of
     /// its old score and joins those of its new one (a subtract-and-add on the mergeable integer sums). Time and
     /// allocation are proportional to the number of accounts given (plus the size of the statistics), not to the
-    /// portfolio.</summary>
+    /// portfolio. When the snapshot keeps a row copy (<see cref="PortfolioSnapshot.KeepRowCopy"/>) each account's
+    /// inputs are read from its row, and its counts from the counts' row copy when they keep one
+    /// (<see cref="ActivityCounts.KeepRowCopy"/>): a few cache lines per account instead of one per input column, the
+    /// layout to keep when small sets of a large portfolio are rescored often.</summary>
     /// <param name="snapshot">The portfolio, after its point updates.</param>
     /// <param name="eventCounts">The event counts (required when <see cref="EventCriteria"/> is not empty).</param>
     /// <param name="asOf">The as-of date; the same as the evaluation that produced the arrays and statistics.</param>
@@ -183,7 +183,7 @@ public sealed partial class CompiledHealthScore
     /// <exception cref="ArgumentException">The snapshot's schema differs, event counts are missing or mismatched, the
     /// arrays do not cover the portfolio, a previous score is above 100, or the statistics belong to another version or
     /// shape.</exception>
-    public PortfolioStatistics Rescore(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, ReadOnlySpan<int> accounts, Span<byte> scores, Span<HealthStatus> statuses, PortfolioStatistics statistics)
+    public unsafe PortfolioStatistics Rescore(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, ReadOnlySpan<int> accounts, Span<byte> scores, Span<HealthStatus> statuses, PortfolioStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(statistics);
@@ -208,54 +208,16 @@ public sealed partial class CompiledHealthScore
             }
         }
 
-        bool observed = Telemetry.EvaluationObserved;
-        long started = observed ? Stopwatch.GetTimestamp() : 0;
-        using DiagnosticActivity? activity = observed ? Telemetry.StartEvaluation(HealthScoresTelemetry.RescoreActivityName, _scoreIdTag, _versionTag, accounts.Length, 1) : null;
-        long[] data = statistics.CopyData();
         Span<byte> statusBytes = MemoryMarshal.AsBytes(statuses);
-        bool bytes = UsesBytes(false, EvaluationOptions.Default);
-        int capacity = Math.Min(RescoreChunk, (accounts.Length + 63) & ~63);
-        ReadOnlySpan<ushort> owners = snapshot.OwnerCodes;
-        ReadOnlySpan<byte> masks = snapshot.SegmentMasks;
-        Binding binding = Bind(snapshot.Table, asOf);
-        try
+        SnapshotRows? rows = snapshot.Table.Rows;
+        AlignedRows? countRows = EventCriteria.Length == 0 ? null : eventCounts!.Rows;
+        RowSource? source = rows is null ? null : new RowSource(rows.Rows, rows.Offsets, rows.OwnerOffset, rows.SegmentOffset, countRows, 0);
+        fixed (byte* scorePointer = scores, statusPointer = statusBytes)
         {
-            using var scratch = new TileScratch(Schema.Count, EventCriteria.Length, Math.Max(capacity, 64), bytes);
-            for (int from = 0; from < accounts.Length; from += RescoreChunk)
-            {
-                ReadOnlySpan<int> chunk = accounts.Slice(from, Math.Min(RescoreChunk, accounts.Length - from));
-                Sources gathered = Gather(snapshot.Table, eventCounts?.Columns, chunk, scratch);
-                if (bytes)
-                {
-                    int padded = (chunk.Length + ByteKernels.Lanes - 1) & ~(ByteKernels.Lanes - 1);
-                    ScoreBytes(gathered, binding, padded, scratch, ref scratch.Scores[0], ref scratch.Statuses[0]);
-                }
-                else
-                {
-                    ScoreInts(gathered, binding, chunk.Length, scratch, scratch.Scores, scratch.Statuses, default);
-                }
-
-                for (int j = 0; j < chunk.Length; j++)
-                {
-                    int account = chunk[j];
-                    int score = scratch.Scores[j];
-                    PortfolioStatistics.MoveAccount(data, snapshot.OwnerCount, snapshot.SegmentCount, thresholds, owners[account], masks[account], scores[account], score);
-                    scores[account] = (byte)score;
-                    statusBytes[account] = scratch.Statuses[j];
-                }
-            }
+            return RescoreCore(
+                snapshot, eventCounts, asOf, accounts, statistics, source, new ArraySlots(scorePointer, statusPointer),
+                new RowPrefetch(rows?.Rows, countRows, scorePointer, statusPointer), scores, statusBytes);
         }
-        finally
-        {
-            binding.Return();
-        }
-
-        if (observed)
-        {
-            Telemetry.RecordEvaluation(started, Telemetry.Rescore, _scoreIdTag, _versionTag, accounts.Length, null);
-        }
-
-        return new PortfolioStatistics(Version.ScoreId, Version.Number, thresholds, snapshot.OwnerCount, snapshot.SegmentCount, data);
     }
 
     /// <summary>Scores one account (the batch kernels on that account alone; same result as the batch path).</summary>

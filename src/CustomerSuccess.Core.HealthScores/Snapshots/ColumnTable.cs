@@ -27,6 +27,10 @@ internal sealed class ColumnTable
     /// <summary>Per text column its dictionary; null for other columns.</summary>
     public TextDictionary?[] Dictionaries { get; }
 
+    /// <summary>The row copy kept beside the columns (<see cref="PortfolioSnapshot.KeepRowCopy"/>), maintained by every
+    /// point update; null when none is kept.</summary>
+    public SnapshotRows? Rows { get; set; }
+
     public long HeldBytes
     {
         get
@@ -89,22 +93,35 @@ internal sealed class ColumnTable
         }
     }
 
-    public void SetNumber(int row, int column, double? value) =>
-        Typed<double>(row, column, SignalType.Number)[row] = value ?? double.NaN;
+    public void SetNumber(int row, int column, double? value)
+    {
+        double number = value ?? double.NaN;
+        Typed<double>(row, column, SignalType.Number)[row] = number;
+        Rows?.Set(row, column, number);
+    }
 
     public void SetText(int row, int column, string? value)
     {
         CheckRow(row);
         Check(column, SignalType.Text);
-        Columns[column] = TextCodes.Set(Columns[column], row, value is null ? SignalEncoding.MissingTextCode : Dictionaries[column]!.GetOrAdd(value));
+        int code = value is null ? SignalEncoding.MissingTextCode : Dictionaries[column]!.GetOrAdd(value);
+        Columns[column] = TextCodes.Set(Columns[column], row, code);
+        Rows?.Set(row, column, code);
     }
 
-    public void SetDate(int row, int column, LocalDate? value) =>
-        Typed<int>(row, column, SignalType.Date)[row] =
-            value is { } date ? SignalEncoding.ToDayNumber(date) : SignalEncoding.MissingDayNumber;
+    public void SetDate(int row, int column, LocalDate? value)
+    {
+        int day = value is { } date ? SignalEncoding.ToDayNumber(date) : SignalEncoding.MissingDayNumber;
+        Typed<int>(row, column, SignalType.Date)[row] = day;
+        Rows?.Set(row, column, day);
+    }
 
-    public void SetBoolean(int row, int column, bool? value) =>
-        Typed<byte>(row, column, SignalType.Boolean)[row] = SignalEncoding.ToBooleanCode(value);
+    public void SetBoolean(int row, int column, bool? value)
+    {
+        byte code = SignalEncoding.ToBooleanCode(value);
+        Typed<byte>(row, column, SignalType.Boolean)[row] = code;
+        Rows?.Set(row, column, code);
+    }
 
     /// <summary>An empty column of a type and length; numbers and dates from <paramref name="filledFrom"/> on are missing.</summary>
     public static Array NewColumn(SignalType type, int length, int filledFrom)

@@ -19,7 +19,10 @@ namespace CustomerSuccess.Core.HealthScores.Snapshots;
 /// <para>Every account also carries an owner (CSM) code in [0, <see cref="OwnerCount"/>) and a segment bitmask
 /// (bit k set = the account belongs to segment k, k &lt; <see cref="SegmentCount"/> ≤ 5, rule 74), used by the
 /// portfolio statistics breakdowns.</para>
-/// <para>Immutable after build and safe to share between threads.</para>
+/// <para>A snapshot may keep a row copy of its accounts beside the columns (<see cref="KeepRowCopy"/>) for fast
+/// incremental rescoring.</para>
+/// <para>Any number of threads may read and score a snapshot at once; point updates and <see cref="KeepRowCopy"/>
+/// change it and must not run concurrently with readers.</para>
 /// </remarks>
 public sealed class PortfolioSnapshot
 {
@@ -74,6 +77,15 @@ public sealed class PortfolioSnapshot
             return bytes;
         }
     }
+
+    /// <summary>Gets whether the snapshot keeps a row copy of its accounts (<see cref="KeepRowCopy"/>).</summary>
+    /// <value>True once <see cref="KeepRowCopy"/> has been called.</value>
+    public bool HasRowCopy => _table.Rows is not null;
+
+    /// <summary>Gets the bytes per account the row copy takes, kept or not.</summary>
+    /// <value>8 per number, 4 per date or text signal (text codes are always four bytes in the row copy), 1 per boolean,
+    /// 2 for the owner and 1 for the segment mask, rounded up to a multiple of 8.</value>
+    public int RowCopyBytesPerAccount => SnapshotRows.StrideOf(Schema);
 
     /// <summary>Gets the owner code column.</summary>
     /// <value>One owner code per account.</value>
@@ -146,6 +158,18 @@ public sealed class PortfolioSnapshot
     /// <exception cref="ArgumentOutOfRangeException">No such column.</exception>
     /// <exception cref="ArgumentException">The column is not a boolean column.</exception>
     public ReadOnlySpan<byte> GetBooleans(int column) => _table.Column<byte>(column, SignalType.Boolean);
+
+    /// <summary>
+    /// Keeps a row-major copy of every account beside the columns: all its signals, its owner and its segment mask in
+    /// one fixed-width row (<see cref="RowCopyBytesPerAccount"/> bytes, the first row aligned to a 64-byte cache line),
+    /// maintained by every point update from then on. <see cref="Engine.CompiledHealthScore.Rescore"/> then reads a
+    /// changed account's inputs from the one or two cache lines of its row instead of one cache line per input column,
+    /// which is what makes rescoring a small set of accounts in a large portfolio cheap. Full evaluations keep reading
+    /// the columns. Calling it again does nothing.
+    /// </summary>
+    /// <remarks>Costs <see cref="RowCopyBytesPerAccount"/> × <see cref="AccountCount"/> bytes of memory and a little
+    /// time on every point update. Like the point updates, it must not run while the snapshot is being read.</remarks>
+    public void KeepRowCopy() => _table.Rows ??= SnapshotRows.Create(_table, _owners, _segments);
 
     /// <summary>Changes one number signal in place (a point update; rescore the account afterwards).</summary>
     /// <param name="account">The account index.</param>
