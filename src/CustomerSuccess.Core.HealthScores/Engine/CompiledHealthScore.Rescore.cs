@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.HealthScores.Statistics;
@@ -15,17 +16,21 @@ public sealed partial class CompiledHealthScore
     /// <summary>Accounts gathered and scored at a time by a rescoring from the columns.</summary>
     private const int RescoreChunk = 4096;
 
-    /// <summary>Accounts gathered at a time by a rescoring from rows. On x86 the cache lines of the next chunk (rows,
-    /// score, status) are prefetched while a chunk's statistics are moved, so memory and scoring overlap; a chunk's lines
-    /// stay in the level-2 cache from the gather to the write-back.</summary>
-    private const int RowRescoreChunk = 256;
+    /// <summary>Accounts gathered at a time by a rescoring from rows: a chunk's rows (128 bytes each for a typical
+    /// score) and its scratch columns fit the level-1 cache together. On x86 the cache lines of the next chunk (rows,
+    /// score, status) are prefetched while a chunk's statistics are moved, so memory and scoring overlap.</summary>
+    private const int RowRescoreChunk = 128;
 
     /// <summary>Where a rescoring reads each account's previous score and writes its new score and status.</summary>
     private interface IScoreSlots
     {
-        int Previous(int account);
+        /// <summary>The account's previous score (<paramref name="row"/>: its row, or a null reference without rows).</summary>
+        int Previous(int account, ref byte row);
 
-        void Set(int account, byte score, byte status);
+        /// <summary>The status of the previous score (<paramref name="previous"/>).</summary>
+        int PreviousStatus(int account, ref byte row, int previous, StatusThresholds thresholds);
+
+        void Set(int account, ref byte row, byte score, byte status);
     }
 
     /// <summary>
@@ -57,7 +62,7 @@ public sealed partial class CompiledHealthScore
         RescoreCore(
             live.Snapshot, live.EventCounts, live.AsOf, accounts, statistics,
             new RowSource(live.Rows, live.Offsets, live.OwnerOffset, live.SegmentOffset, live.Rows, live.CountOffset),
-            new RowSlots(live.Rows, live.ScoreOffset, live.StatusOffset), new RowPrefetch(live.Rows, null, null, null), default, default);
+            new RowSlots(live.ScoreOffset, live.StatusOffset), new RowPrefetch(live.Rows, null, null, null), default, default);
 
     /// <summary>
     /// The loop shared by <see cref="Rescore"/> and <see cref="LiveScores.Rescore"/>: chunk by chunk, the accounts'
@@ -77,6 +82,10 @@ public sealed partial class CompiledHealthScore
         int capacity = Math.Min(chunkSize, (accounts.Length + 63) & ~63);
         ReadOnlySpan<ushort> owners = snapshot.OwnerCodes;
         ReadOnlySpan<byte> masks = snapshot.SegmentMasks;
+        bool fromRows = rows.HasValue;
+        RowSource source = rows.GetValueOrDefault();
+        int ownerCount = snapshot.OwnerCount;
+        int segmentCount = snapshot.SegmentCount;
         Binding binding = Bind(snapshot.Table, asOf);
         try
         {
@@ -87,7 +96,7 @@ public sealed partial class CompiledHealthScore
                 ReadOnlySpan<int> chunk = accounts.Slice(from, Math.Min(chunkSize, accounts.Length - from));
                 int nextFrom = from + chunkSize;
                 ReadOnlySpan<int> next = nextFrom < accounts.Length ? accounts.Slice(nextFrom, Math.Min(chunkSize, accounts.Length - nextFrom)) : default;
-                Sources gathered = rows is { } source
+                Sources gathered = fromRows
                     ? GatherRows(source, eventCounts?.Columns, chunk, scores, statuses, scratch, prefetch.Active)
                     : Gather(snapshot.Table, eventCounts?.Columns, chunk, scratch);
                 ScoreGathered(gathered, binding, chunk.Length, scratch);
@@ -99,10 +108,15 @@ public sealed partial class CompiledHealthScore
                     }
 
                     int account = chunk[j];
-                    int score = scratch.Scores[j];
-                    (int owner, int mask) = rows is { } row ? (row.Owner(account), row.Segments(account)) : (owners[account], masks[account]);
-                    PortfolioStatistics.MoveAccount(data, snapshot.OwnerCount, snapshot.SegmentCount, thresholds, owner, mask, slots.Previous(account), score);
-                    slots.Set(account, (byte)score, scratch.Statuses[j]);
+                    byte score = scratch.Scores[j];
+                    byte status = scratch.Statuses[j];
+                    ref byte row = ref fromRows ? ref source.Rows.Row(account) : ref Unsafe.NullRef<byte>();
+                    (int owner, int mask) = fromRows
+                        ? (Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref row, source.OwnerOffset)), Unsafe.Add(ref row, source.SegmentOffset))
+                        : (owners[account], masks[account]);
+                    int previous = slots.Previous(account, ref row);
+                    PortfolioStatistics.MoveAccount(data, ownerCount, segmentCount, owner, mask, previous, slots.PreviousStatus(account, ref row, previous, thresholds), score, status);
+                    slots.Set(account, ref row, score, status);
                 }
             }
         }
@@ -145,9 +159,12 @@ public sealed partial class CompiledHealthScore
             _statuses = statuses;
         }
 
-        public int Previous(int account) => _scores[account];
+        public int Previous(int account, ref byte row) => _scores[account];
 
-        public void Set(int account, byte score, byte status)
+        /// <summary>Computed from the score: the caller's status array is written, never trusted.</summary>
+        public int PreviousStatus(int account, ref byte row, int previous, StatusThresholds thresholds) => (int)thresholds.StatusOf(previous);
+
+        public void Set(int account, ref byte row, byte score, byte status)
         {
             _scores[account] = score;
             _statuses[account] = status;
@@ -157,23 +174,24 @@ public sealed partial class CompiledHealthScore
     /// <summary>The score and status bytes of live rows.</summary>
     private readonly struct RowSlots : IScoreSlots
     {
-        private readonly AlignedRows _rows;
         private readonly int _scoreOffset;
         private readonly int _statusOffset;
 
-        public RowSlots(AlignedRows rows, int scoreOffset, int statusOffset)
+        public RowSlots(int scoreOffset, int statusOffset)
         {
-            _rows = rows;
             _scoreOffset = scoreOffset;
             _statusOffset = statusOffset;
         }
 
-        public int Previous(int account) => _rows.Read<byte>(account, _scoreOffset);
+        public int Previous(int account, ref byte row) => Unsafe.Add(ref row, _scoreOffset);
 
-        public void Set(int account, byte score, byte status)
+        /// <summary>Read from the row, where the rescoring that wrote the score wrote its status.</summary>
+        public int PreviousStatus(int account, ref byte row, int previous, StatusThresholds thresholds) => Unsafe.Add(ref row, _statusOffset);
+
+        public void Set(int account, ref byte row, byte score, byte status)
         {
-            _rows.Write(account, _scoreOffset, score);
-            _rows.Write(account, _statusOffset, status);
+            Unsafe.Add(ref row, _scoreOffset) = score;
+            Unsafe.Add(ref row, _statusOffset) = status;
         }
     }
 }

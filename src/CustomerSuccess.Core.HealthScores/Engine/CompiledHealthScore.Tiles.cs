@@ -174,10 +174,6 @@ public sealed partial class CompiledHealthScore
         public AlignedRows? CountRows { get; }
 
         public int CountOffset { get; }
-
-        public int Owner(int account) => Rows.Read<ushort>(account, OwnerOffset);
-
-        public int Segments(int account) => Rows.Read<byte>(account, SegmentOffset);
     }
 
     /// <summary>Software prefetch (x86) of the cache lines a rescoring touches per account: its rows and, when kept

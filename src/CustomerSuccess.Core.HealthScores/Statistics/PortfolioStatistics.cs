@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace CustomerSuccess.Core.HealthScores.Statistics;
 
@@ -104,36 +105,45 @@ public sealed class PortfolioStatistics : IEquatable<PortfolioStatistics>
     internal bool Matches(HealthScoreId scoreId, int versionNumber, StatusThresholds thresholds, int ownerCount, int segmentCount) =>
         ScoreId == scoreId && VersionNumber == versionNumber && Thresholds == thresholds && OwnerCount == ownerCount && SegmentCount == segmentCount;
 
-    /// <summary>Moves one account from its old score to its new one in every distribution it belongs to (overall, its
-    /// owner, each segment of its mask): the exact subtract-and-add of an incremental rescoring.</summary>
-    internal static void MoveAccount(long[] data, int ownerCount, int segmentCount, StatusThresholds thresholds, int owner, int mask, int oldScore, int newScore)
+    /// <summary>Moves one account from its old score and status to its new ones in every distribution it belongs to
+    /// (overall, its owner, each segment of its mask): the exact subtract-and-add of an incremental rescoring. The
+    /// statuses are the ones the scores have under the statistics' thresholds; mask bits from the segment count up are
+    /// ignored.</summary>
+    internal static void MoveAccount(long[] data, int ownerCount, int segmentCount, int owner, int mask, int oldScore, int oldStatus, int newScore, int newStatus)
     {
         if (oldScore == newScore)
         {
             return;
         }
 
-        int oldStatus = ScoreDistribution.StatusSlot + (int)thresholds.StatusOf(oldScore);
-        int newStatus = ScoreDistribution.StatusSlot + (int)thresholds.StatusOf(newScore);
-        int oldBucket = ScoreDistribution.HistogramSlot + ScoreDistribution.BucketOf(oldScore);
-        int newBucket = ScoreDistribution.HistogramSlot + ScoreDistribution.BucketOf(newScore);
-        Move(0);
-        Move((1 + owner) * ScoreDistribution.Slots);
-        for (int segment = 0; segment < segmentCount; segment++)
+        var move = new Move(
+            newScore - oldScore,
+            ScoreDistribution.StatusSlot + oldStatus,
+            ScoreDistribution.StatusSlot + newStatus,
+            ScoreDistribution.HistogramSlot + ScoreDistribution.BucketOf(oldScore),
+            ScoreDistribution.HistogramSlot + ScoreDistribution.BucketOf(newScore));
+        Span<long> all = data;
+        move.Apply(all[..ScoreDistribution.Slots]);
+        move.Apply(all.Slice((1 + owner) * ScoreDistribution.Slots, ScoreDistribution.Slots));
+        uint segments = (uint)mask & ((1u << segmentCount) - 1);
+        while (segments != 0)
         {
-            if ((mask & (1 << segment)) != 0)
-            {
-                Move((1 + ownerCount + segment) * ScoreDistribution.Slots);
-            }
+            int segment = BitOperations.TrailingZeroCount(segments);
+            segments &= segments - 1;
+            move.Apply(all.Slice((1 + ownerCount + segment) * ScoreDistribution.Slots, ScoreDistribution.Slots));
         }
+    }
 
-        void Move(int offset)
+    /// <summary>One account's move between the slots of a distribution.</summary>
+    private readonly record struct Move(int Delta, int OldStatus, int NewStatus, int OldBucket, int NewBucket)
+    {
+        public void Apply(Span<long> distribution)
         {
-            data[offset + ScoreDistribution.SumSlot] += newScore - oldScore;
-            data[offset + oldStatus]--;
-            data[offset + newStatus]++;
-            data[offset + oldBucket]--;
-            data[offset + newBucket]++;
+            distribution[ScoreDistribution.SumSlot] += Delta;
+            distribution[OldStatus]--;
+            distribution[NewStatus]++;
+            distribution[OldBucket]--;
+            distribution[NewBucket]++;
         }
     }
 
