@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using CustomerSuccess.Core.HealthScores.Activity;
@@ -87,6 +88,9 @@ public sealed partial class CompiledHealthScore
         int ownerCount = snapshot.OwnerCount;
         int segmentCount = snapshot.SegmentCount;
         Binding binding = Bind(snapshot.Table, asOf);
+
+        // A chunk's changed accounts, two packed ints each (owner and mask; old and new score and status).
+        int[] moves = ArrayPool<int>.Shared.Rent(2 * Math.Max(capacity, 1));
         try
         {
             using var scratch = new TileScratch(Schema.Count, EventCriteria.Length, Math.Max(capacity, 64), UsesBytes(false, EvaluationOptions.Default));
@@ -100,6 +104,11 @@ public sealed partial class CompiledHealthScore
                     ? GatherRows(source, eventCounts?.Columns, chunk, scores, statuses, scratch, prefetch.Active)
                     : Gather(snapshot.Table, eventCounts?.Columns, chunk, scratch);
                 ScoreGathered(gathered, binding, chunk.Length, scratch);
+
+                // First the new scores are written and the accounts whose score changed are listed (without a branch:
+                // whether a score changed is unpredictable), then only those are moved in the statistics.
+                Span<int> moved = moves.AsSpan(0, 2 * chunk.Length);
+                int changed = 0;
                 for (int j = 0; j < chunk.Length; j++)
                 {
                     if (j < next.Length)
@@ -115,14 +124,25 @@ public sealed partial class CompiledHealthScore
                         ? (Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref row, source.OwnerOffset)), Unsafe.Add(ref row, source.SegmentOffset))
                         : (owners[account], masks[account]);
                     int previous = slots.Previous(account, ref row);
-                    PortfolioStatistics.MoveAccount(data, ownerCount, segmentCount, owner, mask, previous, slots.PreviousStatus(account, ref row, previous, thresholds), score, status);
+                    int previousStatus = slots.PreviousStatus(account, ref row, previous, thresholds);
                     slots.Set(account, ref row, score, status);
+                    moved[2 * changed] = (owner << 8) | mask;
+                    moved[(2 * changed) + 1] = (previous << 24) | (previousStatus << 16) | (score << 8) | status;
+                    changed += previous != score ? 1 : 0;
+                }
+
+                for (int k = 0; k < changed; k++)
+                {
+                    int who = moved[2 * k];
+                    int move = moved[(2 * k) + 1];
+                    PortfolioStatistics.MoveAccount(data, ownerCount, segmentCount, who >>> 8, who & 0xFF, move >>> 24, (move >> 16) & 0xFF, (move >> 8) & 0xFF, move & 0xFF);
                 }
             }
         }
         finally
         {
             binding.Return();
+            ArrayPool<int>.Shared.Return(moves);
         }
 
         if (observed)

@@ -108,14 +108,9 @@ public sealed class PortfolioStatistics : IEquatable<PortfolioStatistics>
     /// <summary>Moves one account from its old score and status to its new ones in every distribution it belongs to
     /// (overall, its owner, each segment of its mask): the exact subtract-and-add of an incremental rescoring. The
     /// statuses are the ones the scores have under the statistics' thresholds; mask bits from the segment count up are
-    /// ignored.</summary>
+    /// ignored. Callers skip accounts whose score did not change (moving them is correct but useless).</summary>
     internal static void MoveAccount(long[] data, int ownerCount, int segmentCount, int owner, int mask, int oldScore, int oldStatus, int newScore, int newStatus)
     {
-        if (oldScore == newScore)
-        {
-            return;
-        }
-
         var move = new Move(
             newScore - oldScore,
             ScoreDistribution.StatusSlot + oldStatus,
