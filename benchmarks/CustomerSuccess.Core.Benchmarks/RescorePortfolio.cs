@@ -50,6 +50,9 @@ public sealed class RescorePortfolio
 
     public RescoreLayout Layout { get; }
 
+    /// <summary>The live scores' bytes per account (0 unless kept live).</summary>
+    public int LiveBytesPerAccount => _live?.BytesPerAccount ?? 0;
+
     public PortfolioSnapshot Snapshot { get; }
 
     public ActivityCounts Counts { get; }

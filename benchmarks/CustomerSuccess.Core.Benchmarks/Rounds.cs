@@ -294,6 +294,7 @@ public static class Rounds
 
         Console.WriteLine();
         Console.WriteLine($"N = {n:N0}; {rounds} rounds × {runs} runs; load average before {loadBefore}, after {loadAfter}; VERIFIED: the chained statistics and scores of all three copies equal a full evaluation");
+        Console.WriteLine($"Bytes per account: columns {snapshot.BytesPerAccount}, row copy {rows.Snapshot.RowCopyBytesPerAccount} (+ counts {4 * counts.CriterionCount}), live scores {live.LiveBytesPerAccount}");
         Console.WriteLine();
         Console.WriteLine("| variant | median µs (range of rounds) | ÷ full evaluation (range) |");
         Console.WriteLine("| --- | ---: | ---: |");

@@ -108,11 +108,7 @@ public sealed class ActivityCounts
         var rows = new AlignedRows(AccountCount, Math.Max(1, _columns.Length) * sizeof(int));
         for (int c = 0; c < _columns.Length; c++)
         {
-            int[] column = _columns[c];
-            for (int account = 0; account < column.Length; account++)
-            {
-                rows.Write(account, c * sizeof(int), column[account]);
-            }
+            rows.WriteColumn<int>(_columns[c], c * sizeof(int));
         }
 
         Rows = rows;

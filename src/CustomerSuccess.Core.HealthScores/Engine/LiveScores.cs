@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using CustomerSuccess.Core.HealthScores.Activity;
 using CustomerSuccess.Core.HealthScores.Snapshots;
 using CustomerSuccess.Core.HealthScores.Statistics;
@@ -284,37 +285,19 @@ public sealed class LiveScores
 
     private void Fill(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, int[] inputColumns, byte[] scores, HealthStatus[] statuses)
     {
-        ColumnTable table = snapshot.Table;
         foreach (int c in inputColumns)
         {
-            int offset = Offsets[c];
-            for (int account = 0; account < table.Count; account++)
-            {
-                switch (snapshot.Schema.Signals[c].Type)
-                {
-                    case SignalType.Number: Rows.Write(account, offset, snapshot.GetNumbers(c)[account]); break;
-                    case SignalType.Date: Rows.Write(account, offset, snapshot.GetDayNumbers(c)[account]); break;
-                    case SignalType.Text: Rows.Write(account, offset, TextCodes.Get(table.Columns[c], account)); break;
-                    default: Rows.Write(account, offset, snapshot.GetBooleans(c)[account]); break;
-                }
-            }
+            Rows.WriteColumn(snapshot.Table, c, Offsets[c]);
         }
 
         for (int e = 0; e < (eventCounts?.CriterionCount ?? 0); e++)
         {
-            ReadOnlySpan<int> counts = eventCounts!.GetCounts(e);
-            for (int account = 0; account < counts.Length; account++)
-            {
-                Rows.Write(account, CountOffset + (e * sizeof(int)), counts[account]);
-            }
+            Rows.WriteColumn(eventCounts!.GetCounts(e), CountOffset + (e * sizeof(int)));
         }
 
-        for (int account = 0; account < table.Count; account++)
-        {
-            Rows.Write(account, OwnerOffset, snapshot.OwnerCodes[account]);
-            Rows.Write(account, SegmentOffset, snapshot.SegmentMasks[account]);
-            Rows.Write(account, ScoreOffset, scores[account]);
-            Rows.Write(account, StatusOffset, (byte)statuses[account]);
-        }
+        Rows.WriteColumn(snapshot.OwnerCodes, OwnerOffset);
+        Rows.WriteColumn(snapshot.SegmentMasks, SegmentOffset);
+        Rows.WriteColumn<byte>(scores, ScoreOffset);
+        Rows.WriteColumn<byte>(MemoryMarshal.AsBytes(statuses.AsSpan()), StatusOffset);
     }
 }

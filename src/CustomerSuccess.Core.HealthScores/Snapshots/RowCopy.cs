@@ -53,6 +53,48 @@ internal sealed class AlignedRows
         where T : unmanaged =>
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref Row(row), offset), value);
 
+    /// <summary>Writes a column of values at an offset of every row (row i gets values[i]).</summary>
+    public void WriteColumn<T>(ReadOnlySpan<T> values, int offset)
+        where T : unmanaged
+    {
+        for (int row = 0; row < values.Length; row++)
+        {
+            Write(row, offset, values[row]);
+        }
+    }
+
+    /// <summary>Writes a signal column of a table at an offset of every row: values as the column holds them, text
+    /// codes of any width as four-byte codes.</summary>
+    public void WriteColumn(ColumnTable table, int column, int offset)
+    {
+        switch (table.Columns[column])
+        {
+            case double[] x:
+                WriteColumn<double>(x, offset);
+                break;
+            case int[] x:
+                WriteColumn<int>(x, offset);
+                break;
+            case ushort[] x:
+                for (int row = 0; row < x.Length; row++)
+                {
+                    Write(row, offset, (int)x[row]);
+                }
+
+                break;
+            case byte[] x when table.Schema.Signals[column].Type == SignalType.Text:
+                for (int row = 0; row < x.Length; row++)
+                {
+                    Write(row, offset, (int)x[row]);
+                }
+
+                break;
+            case byte[] x:
+                WriteColumn<byte>(x, offset);
+                break;
+        }
+    }
+
     private static unsafe nint Misalignment(ulong[] block)
     {
         // Pinned: the address is fixed for the block's lifetime.
@@ -85,9 +127,6 @@ internal sealed class SnapshotRows
 
     public int SegmentOffset { get; }
 
-    /// <summary>The byte offset of a column's value within a row.</summary>
-    public int OffsetOf(int column) => _offsets[column];
-
     /// <summary>Per column the byte offset of its value within a row (not to be changed).</summary>
     public int[] Offsets => _offsets;
 
@@ -101,53 +140,11 @@ internal sealed class SnapshotRows
         AlignedRows rows = copy.Rows;
         for (int c = 0; c < offsets.Length; c++)
         {
-            int offset = offsets[c];
-            switch (table.Columns[c])
-            {
-                case double[] x:
-                    for (int row = 0; row < x.Length; row++)
-                    {
-                        rows.Write(row, offset, x[row]);
-                    }
-
-                    break;
-                case int[] x:
-                    for (int row = 0; row < x.Length; row++)
-                    {
-                        rows.Write(row, offset, x[row]);
-                    }
-
-                    break;
-                case ushort[] x:
-                    for (int row = 0; row < x.Length; row++)
-                    {
-                        rows.Write(row, offset, (int)x[row]);
-                    }
-
-                    break;
-                case byte[] x when table.Schema.Signals[c].Type == SignalType.Text:
-                    for (int row = 0; row < x.Length; row++)
-                    {
-                        rows.Write(row, offset, (int)x[row]);
-                    }
-
-                    break;
-                case byte[] x:
-                    for (int row = 0; row < x.Length; row++)
-                    {
-                        rows.Write(row, offset, x[row]);
-                    }
-
-                    break;
-            }
+            rows.WriteColumn(table, c, offsets[c]);
         }
 
-        for (int row = 0; row < table.Count; row++)
-        {
-            rows.Write(row, ownerOffset, owners[row]);
-            rows.Write(row, segmentOffset, segments[row]);
-        }
-
+        rows.WriteColumn(owners, ownerOffset);
+        rows.WriteColumn(segments, segmentOffset);
         return copy;
     }
 

@@ -77,7 +77,7 @@ public class RowCopyTests
         {
             for (int c = 0; c < snapshot.Schema.Count; c++)
             {
-                int offset = rows.OffsetOf(c);
+                int offset = rows.Offsets[c];
                 switch (snapshot.Schema.Signals[c].Type)
                 {
                     case SignalType.Number:
