@@ -248,6 +248,9 @@ public sealed class CommandTests : IDisposable
         Assert.Contains(store, first.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("from an earlier run", first.Out, StringComparison.Ordinal);
         Assert.Contains("already holds 5 team workspaces from an earlier run", second.Out, StringComparison.Ordinal);
+        // Rule 72's limits are not used up by running again: the second run scores with the first run's active score.
+        Assert.Contains("'Telco customer health' is already on from an earlier run.", second.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("save an empty draft", second.Out, StringComparison.Ordinal);
         foreach (string name in (string[])["EMEA", "APAC", "Americas", "Strategic", "SMB"])
         {
             Assert.Contains($"'{name}'", second.Out, StringComparison.Ordinal);
