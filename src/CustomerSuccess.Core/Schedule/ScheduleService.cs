@@ -138,8 +138,10 @@ public sealed class ScheduleService
             return denied.Error;
         }
 
+        // The port is the application's (over its own CRM data): its answer is held to the query's contract here, so
+        // another portal's or user's uses, or more than the limit, never reach the caller.
         var uses = await _playbooks.ListRecentAsync(query, cancellationToken).ConfigureAwait(false);
-        return Result.Success(uses);
+        return Result.Success(query.Select(uses));
     }
 
     private async Task<SchedulePage> LoadAsync(Actor actor, AccountContext account, CalendarPeriod period, ScheduleKinds kinds, CancellationToken cancellationToken)

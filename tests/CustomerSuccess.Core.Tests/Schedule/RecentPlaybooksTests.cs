@@ -54,6 +54,31 @@ public sealed class RecentPlaybooksTests
 
     [Fact]
     [Trait("Rule", "62")]
+    public async Task GetRecentPlaybooksAsync_PortThatIgnoresTheQuery_StillGetsTheLimitAndOnlyTheUsersPortal()
+    {
+        List<PlaybookUse> all = [.. Enumerable.Range(1, 8).Select(i => new PlaybookUse
+        {
+            PortalId = Account.PortalId, PlaybookId = PlaybookId.From(i), PlaybookName = $"P{i}", UserId = Csm1.UserId, UsedAt = Now - Duration.FromMinutes(i), RecordId = RecordId.From(7),
+        })];
+        all.Add(all[0] with { PortalId = OtherPortal.PortalId, PlaybookId = PlaybookId.From(99), UsedAt = Now });
+        all.Add(all[0] with { UserId = Csm2.UserId, PlaybookId = PlaybookId.From(98), UsedAt = Now });
+        var service = new ScheduleService(_h.Tasks, new InMemoryMeetingQuery(), new EverythingPort(all), _h.Context);
+
+        var recent = await service.GetRecentPlaybooksAsync(Csm1, Account);
+
+        Assert.True(recent.IsSuccess, recent.ToString());
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], recent.Value.Select(u => u.PlaybookId.Value));
+    }
+
+    /// <summary>A port that answers every use it holds, whatever the query asks (as a careless application might).</summary>
+    private sealed class EverythingPort(IReadOnlyList<PlaybookUse> all) : IPlaybookUsageQuery
+    {
+        public Task<IReadOnlyList<PlaybookUse>> ListRecentAsync(RecentPlaybooksQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult(all);
+    }
+
+    [Fact]
+    [Trait("Rule", "62")]
     public async Task GetRecentPlaybooksAsync_KeepsTheLimit_FiveByDefault()
     {
         for (var i = 1; i <= 8; i++)
