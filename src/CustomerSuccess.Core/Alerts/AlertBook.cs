@@ -139,7 +139,8 @@ public sealed class AlertBook : PortalAggregate<AlertBookState>
                 replaced++;
             }
 
-            if (work.ActiveCount(owner) >= _options.MaxActivePerOwner && work.SupersedeOldest(owner, id, at, now))
+            // A loop, not a test: a book stored under a larger limit comes back within the current one on its next raise.
+            while (work.ActiveCount(owner) >= _options.MaxActivePerOwner && work.SupersedeOldest(owner, id, at, now))
             {
                 overflow[owner] = overflow.GetValueOrDefault(owner) + 1;
             }
@@ -181,10 +182,13 @@ public sealed class AlertBook : PortalAggregate<AlertBookState>
             return denied.Error;
         }
 
-        if (State.Find(alertId) is not { } alert)
+        int index = State.IndexOf(alertId);
+        if (index < 0)
         {
             return AlertErrors.NotFound(alertId);
         }
+
+        Alert alert = State.Alerts[index];
 
         if (alert.OwnerId != actor.UserId)
         {
@@ -197,7 +201,7 @@ public sealed class AlertBook : PortalAggregate<AlertBookState>
         }
 
         var dismissed = alert with { Status = AlertStatus.Dismissed, EndedAt = now };
-        Commit(State with { Alerts = State.Alerts.SetItem(State.Alerts.IndexOf(alert), dismissed) }, new AlertDismissed(PortalId, alertId, Initiator.User(actor.UserId), now));
+        Commit(State with { Alerts = State.Alerts.SetItem(index, dismissed) }, new AlertDismissed(PortalId, alertId, Initiator.User(actor.UserId), now));
         return dismissed;
     }
 

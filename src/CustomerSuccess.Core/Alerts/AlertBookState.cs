@@ -28,7 +28,10 @@ public sealed record AlertBookState(PortalId PortalId, ImmutableArray<Alert> Ale
     /// <summary>Finds an alert.</summary>
     /// <param name="id">The alert id.</param>
     /// <returns>The alert, or <see langword="null"/> when the book does not hold it.</returns>
-    public Alert? Find(AlertId id)
+    public Alert? Find(AlertId id) => IndexOf(id) is var i and >= 0 ? Alerts[i] : null;
+
+    /// <summary>The position of an alert in <see cref="Alerts"/> (ordered by id), or −1.</summary>
+    internal int IndexOf(AlertId id)
     {
         int lo = 0;
         int hi = Alerts.Length - 1;
@@ -38,7 +41,7 @@ public sealed record AlertBookState(PortalId PortalId, ImmutableArray<Alert> Ale
             int order = Alerts[mid].Id.CompareTo(id);
             if (order == 0)
             {
-                return Alerts[mid];
+                return mid;
             }
 
             if (order < 0)
@@ -51,7 +54,7 @@ public sealed record AlertBookState(PortalId PortalId, ImmutableArray<Alert> Ale
             }
         }
 
-        return null;
+        return -1;
     }
 
     /// <summary>Compares every member; <see cref="Alerts"/> element by element.</summary>

@@ -68,6 +68,20 @@ public class AlertBookTests
 
     [Fact]
     [Trait("Rule", "35")]
+    public void Raise_OnABookKeptUnderALargerLimit_BringsTheOwnerBackWithinTheCurrentLimit()
+    {
+        var wide = Book(options: AlertOptions.Default with { MaxActivePerOwner = 30 });
+        wide.Raise(Changes(T0, [.. Enumerable.Range(1, 30).Select(i => new Row(i, 7, 80, 30))]), T0);
+        var book = Book(wide.State);
+
+        var report = book.Raise(Changes(T0 + Duration.FromHours(1), new Row(31, 7, 80, 30)), T0 + Duration.FromHours(1)).Value;
+
+        Assert.Equal(AlertOptions.DefaultMaxActivePerOwner, AlertBook.ActiveAsOf(book.State, UserId.From(7), T0 + Duration.FromHours(1)).Length);
+        Assert.Equal(ImmutableDictionary<UserId, int>.Empty.Add(UserId.From(7), 6), report.Overflow);
+    }
+
+    [Fact]
+    [Trait("Rule", "35")]
     public void Raise_BeyondTheOwnersLimit_SupersedesTheOldestActive_AndCountsTheOverflow()
     {
         // Ambiguity B1: at most 25 active alerts per owner; expired alerts drop out first, then the oldest.
