@@ -184,11 +184,19 @@ public sealed class ScoreHistory
     /// <see cref="TrendScope.Segment"/>.</param>
     /// <returns>One point per month; a month without a run has 0 accounts and no average.</returns>
     /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>, or they use different calendars.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scope"/> has an undefined kind, or a segment outside
+    /// 0–4.</exception>
     public ImmutableArray<MonthlyAverage> AverageOverTime(HealthScoreId scoreId, YearMonth from, YearMonth to, TrendScope scope)
     {
         if (to.CompareTo(from) < 0)
         {
             throw new ArgumentException("The last month is before the first.", nameof(to));
+        }
+
+        // TrendScope's constructor is public: a scope built without TrendScope.Segment is checked here.
+        if (!Enum.IsDefined(scope.Kind) || (scope.Kind == TrendScopeKind.Segment && (ulong)scope.Value >= Snapshots.PortfolioSnapshot.MaxSegments))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scope), scope, "A trend is kept for the portfolio, an owner or a segment 0 to 4.");
         }
 
         lock (_gate)
@@ -310,11 +318,14 @@ public sealed class ScoreHistory
 
         public ScoringRun Run { get; }
 
+        /// <summary>Bits of a stored segment mask (a byte); only the first five are segments a trend can ask for.</summary>
+        private const int MaskBits = 8;
+
         public static MonthClose Of(ScoringRun run)
         {
             int codes = run.OwnerIds.Length;
             var byCode = new Bucket[codes];
-            var segments = new Bucket[8];
+            var segments = new Bucket[MaskBits];
             var portfolio = new Bucket();
             for (int c = 0; c < codes; c++)
             {
@@ -348,7 +359,7 @@ public sealed class ScoreHistory
             {
                 byCode[owners[applied.AccountIndex]].Overridden++;
                 int mask = masks[applied.AccountIndex];
-                for (int s = 0; s < 8; s++)
+                for (int s = 0; s < MaskBits; s++)
                 {
                     segments[s].Overridden += (mask >> s) & 1;
                 }
@@ -378,7 +389,7 @@ public sealed class ScoreHistory
             {
                 TrendScopeKind.Portfolio => _portfolio,
                 TrendScopeKind.Owner => _owners.GetValueOrDefault(scope.Value),
-                _ => scope.Value < _segments.Length ? _segments[scope.Value] : null,
+                _ => _segments[scope.Value],
             };
             return bucket is null ? new MonthlyAverage(month, 0, null, 0, 0, 0, 0) : bucket.Point(month);
         }

@@ -169,6 +169,9 @@ public class ScoreHistoryTests
         }
 
         Assert.Throws<ArgumentException>(() => history.AverageOverTime(Score, to, from, TrendScope.Portfolio));
+        Assert.Throws<ArgumentOutOfRangeException>(() => history.AverageOverTime(Score, from, to, new TrendScope(TrendScopeKind.Segment, -1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => history.AverageOverTime(Score, from, to, new TrendScope(TrendScopeKind.Segment, 5)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => history.AverageOverTime(Score, from, to, new TrendScope((TrendScopeKind)9, 0)));
     }
 
     [Fact]
