@@ -23,6 +23,10 @@ namespace CustomerSuccess.Core.HealthScores.Analysis;
 /// </remarks>
 public static class WhatIf
 {
+    /// <summary>The default most active alerts per owner (rule 35, ambiguity B1: "no more than 25"); the alert book's
+    /// default (<c>AlertOptions.DefaultMaxActivePerOwner</c>) is this constant.</summary>
+    public const int DefaultMaxActiveAlertsPerOwner = 25;
+
     /// <summary>Compares a draft with the active version.</summary>
     /// <param name="active">The active version, compiled against the snapshot's schema.</param>
     /// <param name="draft">The draft, compiled against the same schema.</param>
@@ -31,7 +35,7 @@ public static class WhatIf
     /// <param name="draftCounts">The event counts for <paramref name="draft"/>'s event criteria (or null without any).</param>
     /// <param name="asOf">The as-of date.</param>
     /// <param name="topMovers">How many of the accounts that move most to explain.</param>
-    /// <param name="maxActiveAlertsPerOwner">The limit of active alerts per owner (25 by default, ambiguity B1).</param>
+    /// <param name="maxActiveAlertsPerOwner">The limit of active alerts per owner (<see cref="DefaultMaxActiveAlertsPerOwner"/> by default).</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException">A version or the snapshot is null.</exception>
     /// <exception cref="ArgumentException">A version does not fit the snapshot or its counts.</exception>
@@ -44,7 +48,7 @@ public static class WhatIf
         ActivityCounts? draftCounts,
         LocalDate asOf,
         int topMovers = 10,
-        int maxActiveAlertsPerOwner = 25)
+        int maxActiveAlertsPerOwner = DefaultMaxActiveAlertsPerOwner)
     {
         ArgumentNullException.ThrowIfNull(active);
         ArgumentNullException.ThrowIfNull(draft);
@@ -56,20 +60,16 @@ public static class WhatIf
         var beforeStatus = new HealthStatus[n];
         var after = new byte[n];
         var afterStatus = new HealthStatus[n];
-        active.Evaluate(snapshot, activeCounts, asOf, before, beforeStatus);
-        draft.Evaluate(snapshot, draftCounts, asOf, after, afterStatus);
+        double? averageBefore = active.Evaluate(snapshot, activeCounts, asOf, before, beforeStatus).Overall.AverageScore;
+        double? averageAfter = draft.Evaluate(snapshot, draftCounts, asOf, after, afterStatus).Overall.AverageScore;
 
         var matrix = new int[9];
-        long sumBefore = 0;
-        long sumAfter = 0;
         var alertsPerOwner = new int[snapshot.OwnerCount];
         ReadOnlySpan<ushort> owners = snapshot.OwnerCodes;
         var movers = new PriorityQueue<int, (int, int)>(topMovers + 1);
         for (int i = 0; i < n; i++)
         {
             matrix[((int)beforeStatus[i] * 3) + (int)afterStatus[i]]++;
-            sumBefore += before[i];
-            sumAfter += after[i];
             if (beforeStatus[i] != afterStatus[i])
             {
                 alertsPerOwner[owners[i]]++;
@@ -109,8 +109,6 @@ public static class WhatIf
             explained.Add(new WhatIfMover(index, before[index], after[index], beforeStatus[index], afterStatus[index], diff));
         }
 
-        double? averageBefore = n == 0 ? null : (double)sumBefore / n;
-        double? averageAfter = n == 0 ? null : (double)sumAfter / n;
         return new WhatIfReport(n, [.. matrix], averageBefore, averageAfter, alerts, kept, [.. alertsPerOwner], explained.ToImmutable());
     }
 }

@@ -11,7 +11,7 @@ namespace CustomerSuccess.Core.Alerts;
 public sealed record AlertOptions
 {
     /// <summary>The default most active alerts per owner (ambiguity B1: "no more than 25").</summary>
-    public const int DefaultMaxActivePerOwner = 25;
+    public const int DefaultMaxActivePerOwner = HealthScores.Analysis.WhatIf.DefaultMaxActiveAlertsPerOwner;
 
     /// <summary>The default lifetime in days (rule 35).</summary>
     public const int DefaultLifetimeDays = 14;
