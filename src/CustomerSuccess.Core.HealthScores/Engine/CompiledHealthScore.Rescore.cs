@@ -58,20 +58,37 @@ public sealed partial class CompiledHealthScore
         return new LiveScores(this, snapshot, EventCriteria.Length == 0 ? null : eventCounts, asOf, _inputColumns, scores, statuses, statistics);
     }
 
-    /// <summary>Rescores live accounts from their rows: the score and status are read from and written back to the row.</summary>
-    internal unsafe PortfolioStatistics RescoreLive(LiveScores live, ReadOnlySpan<int> accounts, PortfolioStatistics statistics) =>
+    /// <summary>Rescores live accounts from their rows (the score and status are read from and written back to the row),
+    /// in the live scores' kept buffers. The rows were prefetched by the updates that marked them (x86), so nothing is
+    /// prefetched or touched here.</summary>
+    internal PortfolioStatistics RescoreLive(LiveScores live, ReadOnlySpan<int> accounts, PortfolioStatistics statistics, RescoreBuffers buffers) =>
         RescoreCore(
-            live.Snapshot, live.EventCounts, live.AsOf, accounts, statistics,
+            live.Snapshot, live.EventCounts, accounts, statistics,
             new RowSource(live.Rows, live.Offsets, live.OwnerOffset, live.SegmentOffset, live.Rows, live.CountOffset),
-            new RowSlots(live.ScoreOffset, live.StatusOffset), new RowPrefetch(live.Rows, null, null, null), default, default);
+            new RowSlots(live.ScoreOffset, live.StatusOffset), default, AlignedRows.PrefetchSupported, buffers, default, default);
+
+    /// <summary>The buffers live scores keep between rescorings (allocated, bound to the snapshot's dictionaries as
+    /// they are now).</summary>
+    internal RescoreBuffers CreateLiveBuffers(PortfolioSnapshot snapshot, LocalDate asOf) =>
+        new(this, snapshot.Table, asOf, RowRescoreChunk, pooled: false);
+
+    /// <summary>Rescores into the caller's arrays (see <see cref="Rescore"/>) in buffers rented for the call.</summary>
+    private PortfolioStatistics RescoreInto<TSlots>(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, ReadOnlySpan<int> accounts, PortfolioStatistics statistics, RowSource? rows, TSlots slots, RowPrefetch prefetch, ReadOnlySpan<byte> scores, ReadOnlySpan<byte> statuses)
+        where TSlots : struct, IScoreSlots
+    {
+        int capacity = Math.Min(rows is null ? RescoreChunk : RowRescoreChunk, (accounts.Length + 63) & ~63);
+        using var buffers = new RescoreBuffers(this, snapshot.Table, asOf, capacity, pooled: true);
+        return RescoreCore(snapshot, eventCounts, accounts, statistics, rows, slots, prefetch, false, buffers, scores, statuses);
+    }
 
     /// <summary>
     /// The loop shared by <see cref="Rescore"/> and <see cref="LiveScores.Rescore"/>: chunk by chunk, the accounts'
     /// inputs are gathered (from rows when <paramref name="rows"/> is given, else from the columns), scored by the batch
     /// kernels, and each account moved in the statistics from its previous score to its new one (read and written
-    /// through <paramref name="slots"/>); with rows, the next chunk's lines are prefetched meanwhile.
+    /// through <paramref name="slots"/>); with rows, the next chunk's lines are prefetched meanwhile (unless
+    /// <paramref name="rowsCached"/>: the rows were brought into the cache before the call).
     /// </summary>
-    private PortfolioStatistics RescoreCore<TSlots>(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, ReadOnlySpan<int> accounts, PortfolioStatistics statistics, RowSource? rows, TSlots slots, RowPrefetch prefetch, ReadOnlySpan<byte> scores, ReadOnlySpan<byte> statuses)
+    private PortfolioStatistics RescoreCore<TSlots>(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, ReadOnlySpan<int> accounts, PortfolioStatistics statistics, RowSource? rows, TSlots slots, RowPrefetch prefetch, bool rowsCached, RescoreBuffers buffers, ReadOnlySpan<byte> scores, ReadOnlySpan<byte> statuses)
         where TSlots : struct, IScoreSlots
     {
         bool observed = Telemetry.EvaluationObserved;
@@ -80,69 +97,59 @@ public sealed partial class CompiledHealthScore
         StatusThresholds thresholds = Version.Definition.Thresholds;
         long[] data = statistics.CopyData();
         int chunkSize = rows is null ? RescoreChunk : RowRescoreChunk;
-        int capacity = Math.Min(chunkSize, (accounts.Length + 63) & ~63);
         ReadOnlySpan<ushort> owners = snapshot.OwnerCodes;
         ReadOnlySpan<byte> masks = snapshot.SegmentMasks;
         bool fromRows = rows.HasValue;
         RowSource source = rows.GetValueOrDefault();
         int ownerCount = snapshot.OwnerCount;
         int segmentCount = snapshot.SegmentCount;
-        Binding binding = Bind(snapshot.Table, asOf);
-
-        // A chunk's changed accounts, two packed ints each (owner and mask; old and new score and status).
-        int[] moves = ArrayPool<int>.Shared.Rent(2 * Math.Max(capacity, 1));
-        try
+        Binding binding = buffers.Binding;
+        TileScratch scratch = buffers.Scratch;
+        Debug.Assert(buffers.Capacity >= Math.Min(chunkSize, accounts.Length), "The buffers hold a chunk.");
+        prefetch.All(accounts[..Math.Min(chunkSize, accounts.Length)]);
+        for (int from = 0; from < accounts.Length; from += chunkSize)
         {
-            using var scratch = new TileScratch(Schema.Count, EventCriteria.Length, Math.Max(capacity, 64), UsesBytes(false, EvaluationOptions.Default));
-            prefetch.All(accounts[..Math.Min(chunkSize, accounts.Length)]);
-            for (int from = 0; from < accounts.Length; from += chunkSize)
+            ReadOnlySpan<int> chunk = accounts.Slice(from, Math.Min(chunkSize, accounts.Length - from));
+            int nextFrom = from + chunkSize;
+            ReadOnlySpan<int> next = nextFrom < accounts.Length ? accounts.Slice(nextFrom, Math.Min(chunkSize, accounts.Length - nextFrom)) : default;
+            Sources gathered = fromRows
+                ? GatherRows(source, eventCounts?.Columns, chunk, scores, statuses, scratch, prefetch.Active || rowsCached)
+                : Gather(snapshot.Table, eventCounts?.Columns, chunk, scratch);
+            ScoreGathered(gathered, binding, chunk.Length, scratch);
+
+            // First the new scores are written and the accounts whose score changed are listed (without a branch:
+            // whether a score changed is unpredictable), then only those are moved in the statistics: two packed
+            // ints per account (owner and mask; old and new score and status).
+            Span<int> moved = buffers.Moves.AsSpan(0, 2 * chunk.Length);
+            int changed = 0;
+            for (int j = 0; j < chunk.Length; j++)
             {
-                ReadOnlySpan<int> chunk = accounts.Slice(from, Math.Min(chunkSize, accounts.Length - from));
-                int nextFrom = from + chunkSize;
-                ReadOnlySpan<int> next = nextFrom < accounts.Length ? accounts.Slice(nextFrom, Math.Min(chunkSize, accounts.Length - nextFrom)) : default;
-                Sources gathered = fromRows
-                    ? GatherRows(source, eventCounts?.Columns, chunk, scores, statuses, scratch, prefetch.Active)
-                    : Gather(snapshot.Table, eventCounts?.Columns, chunk, scratch);
-                ScoreGathered(gathered, binding, chunk.Length, scratch);
-
-                // First the new scores are written and the accounts whose score changed are listed (without a branch:
-                // whether a score changed is unpredictable), then only those are moved in the statistics.
-                Span<int> moved = moves.AsSpan(0, 2 * chunk.Length);
-                int changed = 0;
-                for (int j = 0; j < chunk.Length; j++)
+                if (j < next.Length)
                 {
-                    if (j < next.Length)
-                    {
-                        prefetch.Account(next[j]);
-                    }
-
-                    int account = chunk[j];
-                    byte score = scratch.Scores[j];
-                    byte status = scratch.Statuses[j];
-                    ref byte row = ref fromRows ? ref source.Rows.Row(account) : ref Unsafe.NullRef<byte>();
-                    (int owner, int mask) = fromRows
-                        ? (Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref row, source.OwnerOffset)), Unsafe.Add(ref row, source.SegmentOffset))
-                        : (owners[account], masks[account]);
-                    int previous = slots.Previous(account, ref row);
-                    int previousStatus = slots.PreviousStatus(account, ref row, previous, thresholds);
-                    slots.Set(account, ref row, score, status);
-                    moved[2 * changed] = (owner << 8) | mask;
-                    moved[(2 * changed) + 1] = (previous << 24) | (previousStatus << 16) | (score << 8) | status;
-                    changed += previous != score ? 1 : 0;
+                    prefetch.Account(next[j]);
                 }
 
-                for (int k = 0; k < changed; k++)
-                {
-                    int who = moved[2 * k];
-                    int move = moved[(2 * k) + 1];
-                    PortfolioStatistics.MoveAccount(data, ownerCount, segmentCount, who >>> 8, who & 0xFF, move >>> 24, (move >> 16) & 0xFF, (move >> 8) & 0xFF, move & 0xFF);
-                }
+                int account = chunk[j];
+                byte score = scratch.Scores[j];
+                byte status = scratch.Statuses[j];
+                ref byte row = ref fromRows ? ref source.Rows.Row(account) : ref Unsafe.NullRef<byte>();
+                (int owner, int mask) = fromRows
+                    ? (Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref row, source.OwnerOffset)), Unsafe.Add(ref row, source.SegmentOffset))
+                    : (owners[account], masks[account]);
+                int previous = slots.Previous(account, ref row);
+                int previousStatus = slots.PreviousStatus(account, ref row, previous, thresholds);
+                slots.Set(account, ref row, score, status);
+                moved[2 * changed] = (owner << 8) | mask;
+                moved[(2 * changed) + 1] = (previous << 24) | (previousStatus << 16) | (score << 8) | status;
+                changed += previous != score ? 1 : 0;
             }
-        }
-        finally
-        {
-            binding.Return();
-            ArrayPool<int>.Shared.Return(moves);
+
+            for (int k = 0; k < changed; k++)
+            {
+                int who = moved[2 * k];
+                int move = moved[(2 * k) + 1];
+                PortfolioStatistics.MoveAccount(data, ownerCount, segmentCount, who >>> 8, who & 0xFF, move >>> 24, (move >> 16) & 0xFF, (move >> 8) & 0xFF, move & 0xFF);
+            }
         }
 
         if (observed)
@@ -164,6 +171,40 @@ public sealed partial class CompiledHealthScore
         else
         {
             ScoreInts(gathered, binding, length, scratch, scratch.Scores, scratch.Statuses, default);
+        }
+    }
+
+    /// <summary>What a rescoring works in: the binding of the score to the snapshot (day ranges, text codes), the scratch
+    /// columns of one chunk and the list of a chunk's changed accounts. A rescoring into arrays rents them for the call;
+    /// live scores keep theirs between rescorings (new ones once a text column the score reads gains a value).</summary>
+    internal sealed class RescoreBuffers : IDisposable
+    {
+        public RescoreBuffers(CompiledHealthScore score, ColumnTable table, LocalDate asOf, int capacity, bool pooled)
+        {
+            Capacity = capacity;
+            Binding = score.Bind(table, asOf, pooled);
+            Scratch = new TileScratch(score.Schema.Count, score.EventCriteria.Length, Math.Max(capacity, 64), score.UsesBytes(false, EvaluationOptions.Default), pooled);
+            Moves = NewBuffer<int>(2 * Math.Max(capacity, 1), pooled);
+        }
+
+        /// <summary>Gets the most accounts of a chunk.</summary>
+        public int Capacity { get; }
+
+        public Binding Binding { get; }
+
+        public TileScratch Scratch { get; }
+
+        public int[] Moves { get; }
+
+        public void Dispose()
+        {
+            if (Scratch.Pooled)
+            {
+                ArrayPool<int>.Shared.Return(Moves);
+            }
+
+            Binding.Return();
+            Scratch.Dispose();
         }
     }
 

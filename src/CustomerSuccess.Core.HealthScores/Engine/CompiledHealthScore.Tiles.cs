@@ -59,10 +59,10 @@ public sealed partial class CompiledHealthScore
         {
             scratch.Columns[c] = table.Columns[c] switch
             {
-                double[] x => GatherColumn(x, accounts, scratch.Columns[c], scratch.Capacity),
-                int[] x => GatherColumn(x, accounts, scratch.Columns[c], scratch.Capacity),
-                ushort[] x => GatherColumn(x, accounts, scratch.Columns[c], scratch.Capacity),
-                byte[] x => GatherColumn(x, accounts, scratch.Columns[c], scratch.Capacity),
+                double[] x => GatherColumn(x, accounts, scratch, scratch.Columns[c]),
+                int[] x => GatherColumn(x, accounts, scratch, scratch.Columns[c]),
+                ushort[] x => GatherColumn(x, accounts, scratch, scratch.Columns[c]),
+                byte[] x => GatherColumn(x, accounts, scratch, scratch.Columns[c]),
                 _ => throw new InvalidOperationException("Unknown column type."),
             };
         }
@@ -71,38 +71,22 @@ public sealed partial class CompiledHealthScore
         {
             for (int e = 0; e < counts.Length; e++)
             {
-                scratch.Counts[e] = GatherColumn(counts[e], accounts, scratch.Counts[e], scratch.Capacity);
+                scratch.Counts[e] = GatherColumn(counts[e], accounts, scratch, scratch.Counts[e]);
             }
         }
 
         return new Sources(scratch.Columns, scratch.Counts, 0);
     }
 
-    private static T[] GatherColumn<T>(T[] source, ReadOnlySpan<int> accounts, Array? scratch, int capacity)
+    private static T[] GatherColumn<T>(T[] source, ReadOnlySpan<int> accounts, TileScratch scratch, Array? current)
     {
-        T[] destination = ScratchColumn<T>(scratch, capacity);
+        T[] destination = scratch.Column<T>(current);
         for (int i = 0; i < accounts.Length; i++)
         {
             destination[i] = source[accounts[i]];
         }
 
         return destination;
-    }
-
-    /// <summary>The scratch column of a type: the current one when it has that type, else a fresh rental.</summary>
-    private static T[] ScratchColumn<T>(Array? scratch, int capacity)
-    {
-        if (scratch is T[] same)
-        {
-            return same;
-        }
-
-        if (scratch is not null)
-        {
-            TileScratch.ReturnColumn(scratch);
-        }
-
-        return ArrayPool<T>.Shared.Rent(capacity);
     }
 
     /// <summary>Like <see cref="Gather"/>, from rows (text codes always gathered as four-byte codes; event counts from
@@ -132,17 +116,17 @@ public sealed partial class CompiledHealthScore
             int offset = source.Offsets[c];
             scratch.Columns[c] = Schema.Signals[c].Type switch
             {
-                SignalType.Number => GatherRow<double>(source.Rows, offset, accounts, scratch.Columns[c], scratch.Capacity),
-                SignalType.Boolean => GatherRow<byte>(source.Rows, offset, accounts, scratch.Columns[c], scratch.Capacity),
-                _ => GatherRow<int>(source.Rows, offset, accounts, scratch.Columns[c], scratch.Capacity),
+                SignalType.Number => GatherRow<double>(source.Rows, offset, accounts, scratch, scratch.Columns[c]),
+                SignalType.Boolean => GatherRow<byte>(source.Rows, offset, accounts, scratch, scratch.Columns[c]),
+                _ => GatherRow<int>(source.Rows, offset, accounts, scratch, scratch.Columns[c]),
             };
         }
 
         for (int e = 0; e < EventCriteria.Length; e++)
         {
             scratch.Counts[e] = source.CountRows is null
-                ? GatherColumn(counts![e], accounts, scratch.Counts[e], scratch.Capacity)
-                : GatherRow<int>(source.CountRows, source.CountOffset + (e * sizeof(int)), accounts, scratch.Counts[e], scratch.Capacity);
+                ? GatherColumn(counts![e], accounts, scratch, scratch.Counts[e])
+                : GatherRow<int>(source.CountRows, source.CountOffset + (e * sizeof(int)), accounts, scratch, scratch.Counts[e]);
         }
 
         return new Sources(scratch.Columns, scratch.Counts, 0);
@@ -211,30 +195,13 @@ public sealed partial class CompiledHealthScore
                 return;
             }
 
-            Line(_rows, account);
-            if (_countRows is not null)
-            {
-                Line(_countRows, account);
-            }
-
+            _rows.Prefetch(account);
+            _countRows?.Prefetch(account);
             if (_scores is not null)
             {
                 Sse.Prefetch0(_scores + account);
                 Sse.Prefetch0(_statuses + account);
             }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Line(AlignedRows rows, int account)
-        {
-            // The block is pinned: the address stays valid.
-            byte* row = (byte*)Unsafe.AsPointer(ref rows.Row(account));
-            for (int offset = 0; offset < rows.Stride; offset += 64)
-            {
-                Sse.Prefetch0(row + offset);
-            }
-
-            Sse.Prefetch0(row + rows.Stride - 1);
         }
     }
 
@@ -252,10 +219,10 @@ public sealed partial class CompiledHealthScore
         return sum;
     }
 
-    private static T[] GatherRow<T>(AlignedRows rows, int offset, ReadOnlySpan<int> accounts, Array? scratch, int capacity)
+    private static T[] GatherRow<T>(AlignedRows rows, int offset, ReadOnlySpan<int> accounts, TileScratch scratch, Array? current)
         where T : unmanaged
     {
-        T[] destination = ScratchColumn<T>(scratch, capacity);
+        T[] destination = scratch.Column<T>(current);
         ref byte first = ref Unsafe.Add(ref rows.Row(0), offset);
         nint stride = rows.Stride;
         ref T target = ref MemoryMarshal.GetArrayDataReference(destination);
@@ -515,32 +482,34 @@ public sealed partial class CompiledHealthScore
         public int Offset { get; }
     }
 
-    /// <summary>One worker's buffers, rented from <see cref="ArrayPool{T}.Shared"/> for one evaluation.</summary>
-    private sealed class TileScratch : IDisposable
+    /// <summary>One worker's buffers: rented from <see cref="ArrayPool{T}.Shared"/> for one evaluation (returned by
+    /// <see cref="Dispose"/>), or allocated for a caller that keeps them (live scores).</summary>
+    internal sealed class TileScratch : IDisposable
     {
-        public TileScratch(int schemaColumns, int eventColumns, int capacity, bool bytes)
+        public TileScratch(int schemaColumns, int eventColumns, int capacity, bool bytes, bool pooled = true)
         {
             Capacity = capacity;
             Bytes = bytes;
+            Pooled = pooled;
             Columns = new Array[schemaColumns];
             Counts = new int[eventColumns][];
-            Accounts = ArrayPool<int>.Shared.Rent(capacity);
-            Scores = ArrayPool<byte>.Shared.Rent(capacity);
-            Statuses = ArrayPool<byte>.Shared.Rent(capacity);
+            Accounts = NewBuffer<int>(capacity, pooled);
+            Scores = NewBuffer<byte>(capacity, pooled);
+            Statuses = NewBuffer<byte>(capacity, pooled);
             if (bytes)
             {
-                Group = ArrayPool<byte>.Shared.Rent(capacity);
-                Total = ArrayPool<byte>.Shared.Rent(capacity);
-                Mask = ArrayPool<byte>.Shared.Rent(capacity);
+                Group = NewBuffer<byte>(capacity, pooled);
+                Total = NewBuffer<byte>(capacity, pooled);
+                Mask = NewBuffer<byte>(capacity, pooled);
                 IntTotal = IntGroup = IntMask = IntCovered = [];
             }
             else
             {
                 Group = Total = Mask = [];
-                IntTotal = ArrayPool<int>.Shared.Rent(capacity);
-                IntGroup = ArrayPool<int>.Shared.Rent(capacity);
-                IntMask = ArrayPool<int>.Shared.Rent(capacity);
-                IntCovered = ArrayPool<int>.Shared.Rent(capacity);
+                IntTotal = NewBuffer<int>(capacity, pooled);
+                IntGroup = NewBuffer<int>(capacity, pooled);
+                IntMask = NewBuffer<int>(capacity, pooled);
+                IntCovered = NewBuffer<int>(capacity, pooled);
             }
         }
 
@@ -548,6 +517,9 @@ public sealed partial class CompiledHealthScore
         public int Capacity { get; }
 
         public bool Bytes { get; }
+
+        /// <summary>Whether the buffers are rented (and returned by <see cref="Dispose"/>).</summary>
+        public bool Pooled { get; }
 
         public Array[] Columns { get; }
 
@@ -576,7 +548,24 @@ public sealed partial class CompiledHealthScore
 
         public int[] IntCovered { get; }
 
-        public static void ReturnColumn(Array column)
+        /// <summary>The scratch column of a type: <paramref name="current"/> when it has that type, else a new one of
+        /// <see cref="Capacity"/> elements (the current one returned).</summary>
+        public T[] Column<T>(Array? current)
+        {
+            if (current is T[] same)
+            {
+                return same;
+            }
+
+            if (current is not null && Pooled)
+            {
+                ReturnColumn(current);
+            }
+
+            return NewBuffer<T>(Capacity, Pooled);
+        }
+
+        private static void ReturnColumn(Array column)
         {
             switch (column)
             {
@@ -589,6 +578,11 @@ public sealed partial class CompiledHealthScore
 
         public void Dispose()
         {
+            if (!Pooled)
+            {
+                return;
+            }
+
             foreach (Array? column in Columns)
             {
                 if (column is not null)

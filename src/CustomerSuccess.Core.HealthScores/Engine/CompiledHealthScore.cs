@@ -214,7 +214,7 @@ public sealed partial class CompiledHealthScore
         RowSource? source = rows is null ? null : new RowSource(rows.Rows, rows.Offsets, rows.OwnerOffset, rows.SegmentOffset, countRows, 0);
         fixed (byte* scorePointer = scores, statusPointer = statusBytes)
         {
-            return RescoreCore(
+            return RescoreInto(
                 snapshot, eventCounts, asOf, accounts, statistics, source, new ArraySlots(scorePointer, statusPointer),
                 new RowPrefetch(rows?.Rows, countRows, scorePointer, statusPointer), scores, statusBytes);
         }
@@ -356,13 +356,16 @@ public sealed partial class CompiledHealthScore
         }
     }
 
-    private Binding Bind(ColumnTable table, LocalDate asOf)
+    /// <summary>Binds the conditions to a table's dictionaries and an as-of date, in arrays rented from the shared pool
+    /// (<paramref name="pooled"/>; returned by <see cref="Binding.Return"/>) or allocated.</summary>
+    private Binding Bind(ColumnTable table, LocalDate asOf, bool pooled = true)
     {
         int asOfDay = SignalEncoding.ToDayNumber(asOf);
         var binding = new Binding(
-            ArrayPool<int>.Shared.Rent(Math.Max(1, _conditions.Length * 2)),
-            ArrayPool<int>.Shared.Rent(Math.Max(1, _codeCount)),
-            ArrayPool<int>.Shared.Rent(Math.Max(1, _conditions.Length)));
+            NewBuffer<int>(Math.Max(1, _conditions.Length * 2), pooled),
+            NewBuffer<int>(Math.Max(1, _codeCount), pooled),
+            NewBuffer<int>(Math.Max(1, _conditions.Length), pooled),
+            pooled);
         foreach (PlanCondition condition in _conditions)
         {
             BoundCondition bound = condition.Bound;
@@ -379,14 +382,18 @@ public sealed partial class CompiledHealthScore
         return binding;
     }
 
-    /// <summary>Per-evaluation binding: day ranges and resolved text codes per condition id (rented arrays).</summary>
-    private readonly struct Binding
+    /// <summary>An array of at least <paramref name="length"/> elements: rented from the shared pool, or allocated.</summary>
+    private static T[] NewBuffer<T>(int length, bool pooled) => pooled ? ArrayPool<T>.Shared.Rent(length) : new T[length];
+
+    /// <summary>Per-evaluation binding: day ranges and resolved text codes per condition id (rented or owned arrays).</summary>
+    internal readonly struct Binding
     {
-        public Binding(int[] ranges, int[] codes, int[] codeLengths)
+        public Binding(int[] ranges, int[] codes, int[] codeLengths, bool pooled)
         {
             Ranges = ranges;
             Codes = codes;
             CodeLengths = codeLengths;
+            Pooled = pooled;
         }
 
         public int[] Ranges { get; }
@@ -395,10 +402,18 @@ public sealed partial class CompiledHealthScore
 
         public int[] CodeLengths { get; }
 
+        /// <summary>Whether the arrays were rented (and are returned by <see cref="Return"/>).</summary>
+        public bool Pooled { get; }
+
         public ReadOnlySpan<int> CodesOf(PlanCondition condition) => Codes.AsSpan(condition.CodeOffset, CodeLengths[condition.Id]);
 
         public void Return()
         {
+            if (!Pooled)
+            {
+                return;
+            }
+
             ArrayPool<int>.Shared.Return(Ranges);
             ArrayPool<int>.Shared.Return(Codes);
             ArrayPool<int>.Shared.Return(CodeLengths);

@@ -17,9 +17,11 @@ namespace CustomerSuccess.Core.HealthScores.Engine;
 /// <remarks>
 /// <para>Layout: each account's inputs to the score (the signals its criteria read), its event counts, owner, segment
 /// mask, score and status sit side by side in one row of <see cref="BytesPerAccount"/> bytes (rows aligned to 64-byte
-/// cache lines), beside the snapshot's columns. A point update writes the account's row, so the rescoring that follows
-/// finds everything it needs in lines the update already brought into the cache: its time is proportional to the
-/// number of changed accounts and, for a few thousand accounts, a small fraction of a full evaluation.</para>
+/// cache lines), beside the snapshot's columns. A point update writes the account's row and, the first time it marks
+/// the account, asks the processor for the row's other lines (x86), so the rescoring that follows finds everything it
+/// needs in lines the updates already brought into the cache; the rescoring's binding and scratch are kept between
+/// rescorings. Its time is proportional to the number of changed accounts and, for a few thousand accounts, a small
+/// fraction of a full evaluation.</para>
 /// <para>The snapshot and the event counts must from now on be changed only through these methods (a change made
 /// directly is not seen here). Reading them (full evaluations, explanations) stays valid. A change to a signal the
 /// score does not read changes the snapshot without marking the account.</para>
@@ -32,6 +34,10 @@ public sealed class LiveScores
     private readonly ulong[] _pendingBits;
     private int[] _pending;
     private int _pendingCount;
+
+    // The rescoring's binding and scratch, kept between rescorings; dropped when a text column the score reads gains a
+    // value (the binding resolved the conditions' text values against the dictionaries as they were).
+    private CompiledHealthScore.RescoreBuffers? _buffers;
 
     internal LiveScores(CompiledHealthScore score, PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, int[] inputColumns, byte[] scores, HealthStatus[] statuses, PortfolioStatistics statistics)
     {
@@ -165,7 +171,13 @@ public sealed class LiveScores
     /// <exception cref="ArgumentException">The column is not a text column.</exception>
     public void SetText(int account, int column, string? value)
     {
+        int known = KnownValues(column);
         Snapshot.SetText(account, column, value);
+        if (KnownValues(column) != known && Offsets[column] >= 0)
+        {
+            _buffers = null;
+        }
+
         Changed(account, column, TextCodes.Get(Snapshot.Table.Columns[column], account));
     }
 
@@ -225,7 +237,8 @@ public sealed class LiveScores
         }
 
         ReadOnlySpan<int> pending = _pending.AsSpan(0, _pendingCount);
-        Statistics = Score.RescoreLive(this, pending, Statistics);
+        _buffers ??= Score.CreateLiveBuffers(Snapshot, AsOf);
+        Statistics = Score.RescoreLive(this, pending, Statistics, _buffers);
         foreach (int account in pending)
         {
             _pendingBits[account >> 6] &= ~(1UL << account);
@@ -272,6 +285,10 @@ public sealed class LiveScores
         }
 
         word |= bit;
+
+        // The rescoring will read the whole row: its other lines start coming in now, while the caller goes on, so that
+        // the rescoring finds every row it reads in the cache.
+        Rows.Prefetch(account);
         if (_pendingCount == _pending.Length)
         {
             Array.Resize(ref _pending, Math.Min(AccountCount, _pending.Length * 2));
@@ -279,6 +296,11 @@ public sealed class LiveScores
 
         _pending[_pendingCount++] = account;
     }
+
+    /// <summary>The number of distinct values of a text column (0 for a column out of range or of another type: the
+    /// snapshot rejects those).</summary>
+    private int KnownValues(int column) =>
+        (uint)column < (uint)Snapshot.Table.Dictionaries.Length ? Snapshot.Table.Dictionaries[column]?.Count ?? 0 : 0;
 
     private void CheckAccount(int account) =>
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)account, (uint)AccountCount, nameof(account));

@@ -123,6 +123,33 @@ public class LiveScoresProperties
     }
 
     [Fact]
+    [Trait("Rule", "88")]
+    public void LiveScores_TextValueFirstSeenAfterARescoring_IsMatchedByTheConditionThatNamesIt()
+    {
+        // The rescoring keeps its binding of the conditions' text values to codes between rescorings: a value the
+        // snapshot did not hold when it was bound must still be matched once an update brings it in.
+        var definition = new HealthScoreDefinition("late text", "companies", [], [new ScoreGroup("g", ScoreGroupKind.Property, 100,
+        [
+            new PropertyCriterion("gold", 60, [new TextCondition("t1", TextOperator.Is, ["gold"])]),
+            new PropertyCriterion("not silver", 40, [new TextCondition("t1", TextOperator.IsNot, ["silver"])]),
+        ])], StatusThresholds.Default);
+        var c = new ScoringCase(definition, ScoringArbitraries.BaseDate, [.. Enumerable.Range(0, 10)
+            .Select(i => new ReferenceAccount(new Dictionary<string, object?> { ["t1"] = "bronze" }, [], i % ScoringCase.OwnerCount, i % 8))]);
+        LiveScores live = c.Compile().CreateLiveScores(c.BuildSnapshot(), null, c.AsOf);
+        live.SetText(0, 3, "bronze");
+        live.Rescore();
+        Assert.Equal(40, live.GetScore(1));
+
+        live.SetText(1, 3, "gold");
+        live.SetText(2, 3, "silver");
+        live.Rescore();
+
+        Assert.Equal(100, live.GetScore(1));
+        Assert.Equal(0, live.GetScore(2));
+        Assert.Equal(live.Score.Evaluate(live.Snapshot, null, c.AsOf, new byte[10], new HealthStatus[10]), live.Statistics);
+    }
+
+    [Fact]
     public void LiveScores_WrongArguments_Throw()
     {
         var c = new ScoringCase(HealthScoreDefinitionFactory.Empty, ScoringArbitraries.BaseDate,
