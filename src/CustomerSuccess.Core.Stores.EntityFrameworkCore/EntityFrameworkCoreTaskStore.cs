@@ -26,7 +26,10 @@ namespace CustomerSuccess.Core.Stores.EntityFrameworkCore;
 /// create), the association rows replaced, the events into <c>cs_outbox</c>; zero rows touched is
 /// <c>concurrency.conflict</c> and nothing is written. A delete removes the rows and keeps the task's last version in
 /// <c>cs_task_tombstones</c>, from which a task created again under the key continues, so a token read before the delete
-/// never matches again; the task table holds only live tasks, so counts read its indexes alone. Ids come from one
+/// never matches again; the task table holds only live tasks, so counts read its indexes alone. A batch
+/// (<see cref="WriteManyAsync"/>) runs every write's statements in one transaction with one commit: a write whose
+/// conditional statement touches no row is a conflict and writes nothing else, the others go on;
+/// <see cref="LoadManyAsync"/> reads a batch with one query. Ids come from one
 /// <c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c> per call, so they are never handed out twice.</para>
 /// <para>Queries rewrite the specification from <see cref="TaskState"/> onto <see cref="TaskRow"/>
 /// (<see cref="SpecificationRowRewriter"/>): filters and ordering run in SQL (an association filter is an
@@ -76,6 +79,31 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
         return row is null ? null : new Versioned<TaskState>(Read(key, row.Document), StoreWrites.Token(row.Version));
     }
 
+    public async Task<IReadOnlyList<Versioned<TaskState>?>> LoadManyAsync(PortalId portalId, IReadOnlyList<TaskId> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (portalId.IsDefault)
+        {
+            throw new ArgumentException("The portal id must not be default.", nameof(portalId));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        List<TaskId> wanted = [.. ids.Distinct()];
+        await using var context = _contexts.Create();
+        var rows = await context.Tasks.AsNoTracking()
+            .Where(r => r.PortalId == portalId && wanted.Contains(r.Id))
+            .Select(r => new { r.Id, r.Version, r.Document })
+            .ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
+        return [.. ids.Select(id => rows.TryGetValue(id, out var row)
+            ? new Versioned<TaskState>(Read(TaskKey.Create(portalId, id), row.Document), StoreWrites.Token(row.Version))
+            : null)];
+    }
+
     public async Task<Result<VersionToken>> SaveAsync(TaskKey key, TaskState state, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -85,86 +113,56 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
             throw new ArgumentException($"The state of task {state.PortalId}/{state.Id} (created: {state.Exists}) cannot be stored under key {key}.", nameof(state));
         }
 
-        var document = Encoding.UTF8.GetString(Format.Write(key, state));
-        var keyText = Format.FormatKey(key);
-        var outbox = StoreWrites.OutboxRows(Format.AggregateType, keyText, events);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        var (portal, id) = (key.PortalId, key.TaskId);
-        await using var context = _contexts.Create();
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        long version;
-        if (expected.IsNone)
-        {
-            // A key created again after a delete continues from the deleted row's version.
-            var deletedAt = await context.TaskTombstones.Where(t => t.PortalId == portal.Value && t.TaskId == id.Value)
-                .Select(t => (long?)t.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            version = (deletedAt ?? 0) + 1;
-            var inserted = await InsertAsync(context, state, document, version, cancellationToken).ConfigureAwait(false);
-            if (inserted != 1)
-            {
-                return Result.Failure<VersionToken>(ConcurrencyErrors.Conflict("task " + keyText));
-            }
-        }
-        else
-        {
-            if (!StoreWrites.TryParse(expected, out var current))
-            {
-                return Result.Failure<VersionToken>(ConcurrencyErrors.Conflict("task " + keyText));
-            }
-
-            version = current + 1;
-            var updated = await UpdateAsync(context, state, document, current, cancellationToken).ConfigureAwait(false);
-            if (updated != 1)
-            {
-                return Result.Failure<VersionToken>(ConcurrencyErrors.Conflict("task " + keyText));
-            }
-
-            await context.TaskAssociations.Where(a => a.PortalId == portal && a.TaskId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        context.TaskAssociations.AddRange(state.Associations.Select(a => new TaskAssociationRow
-        {
-            PortalId = portal,
-            TaskId = id,
-            Key = a.Key,
-            ObjectType = a.ObjectType,
-            RecordId = a.RecordId,
-        }));
-        await StoreWrites.CommitAsync(context, transaction, outbox, cancellationToken).ConfigureAwait(false);
-        return Result.Success(StoreWrites.Token(version));
+        return (await WriteManyAsync([TaskWrite.Save(state, expected, events)], cancellationToken).ConfigureAwait(false))[0];
     }
 
-    public async Task<Result> DeleteAsync(TaskKey key, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default)
+    public async Task<Result> DeleteAsync(TaskKey key, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default) =>
+        (await WriteManyAsync([TaskWrite.Delete(key, expected, events)], cancellationToken).ConfigureAwait(false))[0].ToResult();
+
+    /// <summary>Every write in one transaction, each its own conditional statement: a write whose statement touches no
+    /// row is a conflict and writes nothing else, the others go on; one commit (one file sync) for the batch.</summary>
+    public async Task<IReadOnlyList<Result<VersionToken>>> WriteManyAsync(IReadOnlyList<TaskWrite> writes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        var keyText = Format.FormatKey(key);
-        var outbox = StoreWrites.OutboxRows(Format.AggregateType, keyText, events);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!StoreWrites.TryParse(expected, out var current))
+        TaskWrite.CheckBatch(writes);
+
+        // Everything that can fail on the caller's input is prepared before the first statement.
+        var prepared = writes.Select(w =>
         {
-            return Result.Failure(ConcurrencyErrors.Conflict("task " + keyText));
+            var keyText = Format.FormatKey(w.Key);
+            return new PreparedWrite(
+                w,
+                keyText,
+                w.State is null ? null : Encoding.UTF8.GetString(Format.Write(w.Key, w.State)),
+                StoreWrites.OutboxRows(Format.AggregateType, keyText, w.Events));
+        }).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (prepared.Count == 0)
+        {
+            return [];
         }
 
-        var (portal, id) = (key.PortalId, key.TaskId);
         await using var context = _contexts.Create();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await context.TaskAssociations.Where(a => a.PortalId == portal && a.TaskId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = await context.Tasks
-            .Where(r => r.PortalId == portal && r.Id == id && r.Version == current)
-            .ExecuteDeleteAsync(cancellationToken)
-            .ConfigureAwait(false);
-        if (deleted != 1)
+        var results = new Result<VersionToken>[prepared.Count];
+        List<OutboxRow> outbox = [];
+        for (var i = 0; i < prepared.Count; i++)
         {
-            return Result.Failure(ConcurrencyErrors.Conflict("task " + keyText));
+            var write = prepared[i];
+            long? version = write.Write.State is { } state
+                ? await SaveRowsAsync(context, state, write.Write.Expected, write.Document!, cancellationToken).ConfigureAwait(false)
+                : await DeleteRowsAsync(context, write.Write.Key, write.Write.Expected, cancellationToken).ConfigureAwait(false);
+            if (version is null)
+            {
+                results[i] = Result.Failure<VersionToken>(ConcurrencyErrors.Conflict("task " + write.KeyText));
+                continue;
+            }
+
+            results[i] = Result.Success(write.Write.IsDelete ? VersionToken.None : StoreWrites.Token(version.Value));
+            outbox.AddRange(write.Outbox);
         }
 
-        var next = current + 1;
-        await context.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "cs_task_tombstones" ("portal_id", "task_id", "version") VALUES ({portal.Value}, {id.Value}, {next}) ON CONFLICT ("portal_id", "task_id") DO UPDATE SET "version" = {next}""",
-            cancellationToken).ConfigureAwait(false);
-        await StoreWrites.CommitAsync(context, transaction, outbox, cancellationToken).ConfigureAwait(false);
-        return Result.Success();
+        await StoreWrites.CommitAsync(context, transaction, [.. outbox], cancellationToken).ConfigureAwait(false);
+        return results;
     }
 
     public async Task<TaskPage> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default)
@@ -207,6 +205,66 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
 
     private static TaskState Read(TaskKey key, string document) => Format.Read(key, Encoding.UTF8.GetBytes(document));
 
+    /// <summary>Writes a task's row (conditional insert or update) and replaces its association rows (added to the
+    /// context, saved at the commit); returns the new version, or null when the conditional statement touched no row
+    /// (then nothing was written).</summary>
+    private async Task<long?> SaveRowsAsync(CustomerSuccessDbContext context, TaskState state, VersionToken expected, string document, CancellationToken cancellationToken)
+    {
+        var (portal, id) = (state.PortalId, state.Id);
+        long version;
+        if (expected.IsNone)
+        {
+            // A key created again after a delete continues from the deleted row's version.
+            var deletedAt = await context.TaskTombstones.Where(t => t.PortalId == portal.Value && t.TaskId == id.Value)
+                .Select(t => (long?)t.Version).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            version = (deletedAt ?? 0) + 1;
+            if (await InsertAsync(context, state, document, version, cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return null;
+            }
+        }
+        else
+        {
+            if (!StoreWrites.TryParse(expected, out var current)
+                || await UpdateAsync(context, state, document, current, cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return null;
+            }
+
+            version = current + 1;
+            await context.TaskAssociations.Where(a => a.PortalId == portal && a.TaskId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        context.TaskAssociations.AddRange(state.Associations.Select(a => new TaskAssociationRow
+        {
+            PortalId = portal,
+            TaskId = id,
+            Key = a.Key,
+            ObjectType = a.ObjectType,
+            RecordId = a.RecordId,
+        }));
+        return version;
+    }
+
+    /// <summary>Deletes a task's row if it holds the expected version, then its association rows, and keeps its last
+    /// version as a tombstone; returns that version, or null when no row matched (then nothing was written).</summary>
+    private static async Task<long?> DeleteRowsAsync(CustomerSuccessDbContext context, TaskKey key, VersionToken expected, CancellationToken cancellationToken)
+    {
+        var (portal, id) = (key.PortalId, key.TaskId);
+        if (!StoreWrites.TryParse(expected, out var current)
+            || await context.Tasks.Where(r => r.PortalId == portal && r.Id == id && r.Version == current).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            return null;
+        }
+
+        await context.TaskAssociations.Where(a => a.PortalId == portal && a.TaskId == id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var next = current + 1;
+        await context.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "cs_task_tombstones" ("portal_id", "task_id", "version") VALUES ({portal.Value}, {id.Value}, {next}) ON CONFLICT ("portal_id", "task_id") DO UPDATE SET "version" = {next}""",
+            cancellationToken).ConfigureAwait(false);
+        return next;
+    }
+
     /// <summary>Inserts the task's row unless a row of its key exists; returns the rows inserted (0 or 1).</summary>
     private Task<int> InsertAsync(CustomerSuccessDbContext context, TaskState state, string document, long version, CancellationToken cancellationToken)
     {
@@ -243,6 +301,9 @@ internal sealed class EntityFrameworkCoreTaskStore : ITaskStore, ITaskQuery
             state.CreatedBy.Value,
             Time(state.CreatedAt));
     }
+
+    /// <summary>A write with what it stores, prepared before the transaction starts.</summary>
+    private sealed record PreparedWrite(TaskWrite Write, string KeyText, string? Document, OutboxRow[] Outbox);
 
     private sealed record RowValues(long Portal, long Id, int Type, int Priority, long? Assignee, object Due, object? Completed, long CreatedBy, object CreatedAt);
 }

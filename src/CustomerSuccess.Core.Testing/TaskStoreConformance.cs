@@ -63,7 +63,8 @@ public sealed class TaskStorePorts
 /// Berlin's spring change), in UTC, Europe/Berlin, America/New_York, Asia/Kolkata and Pacific/Chatham, over tasks due on
 /// and one millisecond around each zone's midnights; custom filters on assignee, type, priority, status, due range,
 /// completion, creator, title and associated record; every sort in both directions with the id tie-break; walking all
-/// pages; totals whatever the page; tenant isolation; pre-cancelled tokens; null and invalid arguments.</para>
+/// pages; totals whatever the page; tenant isolation; batch loads and batch writes (each write its own
+/// compare-and-set); pre-cancelled tokens; null and invalid arguments.</para>
 /// <para>Instants in the sample tasks are whole milliseconds, which every database keeps exactly (PostgreSQL's
 /// <c>timestamptz</c> keeps microseconds); the round-trip samples have nanoseconds, which the store's document keeps.
 /// Text comparisons are ordinal in the oracle; the sample titles sort alike under the usual collations.</para>
@@ -213,6 +214,104 @@ public abstract class TaskStoreConformance : AggregateStoreConformance<TaskKey, 
         Assert.True((await store.DeleteAsync(task.Key, v2, [deleted])).IsSuccess);
 
         Assert.Equal([created, completed, deleted], await ReadOutboxAsync(store));
+    }
+
+    /// <summary>A batch load answers every id in the order given (repeats included), with the versions single loads
+    /// give, and null for a missing id or a task of another portal.</summary>
+    /// <returns>A task.</returns>
+    [SkippableFact]
+    public virtual async Task A_batch_load_answers_every_id_in_order()
+    {
+        var (store, _) = await CreateTaskStoreAsync();
+        var first = SampleState(TaskKey.Create(Portal, TaskId.From(1)), 1);
+        await SaveNewAsync(store, first);
+        var second = NewTask(Portal, 2);
+        await SaveNewAsync(store, second);
+        await SaveNewAsync(store, NewTask(OtherPortal, 3));
+
+        var loaded = await store.LoadManyAsync(Portal, [TaskId.From(2), TaskId.From(99), TaskId.From(1), TaskId.From(2), TaskId.From(3)]);
+
+        Assert.Equal(5, loaded.Count);
+        Assert.Equal(second, loaded[0]?.State);
+        Assert.Null(loaded[1]);
+        Assert.Equal(first, loaded[2]?.State);
+        Assert.Equal((await store.LoadAsync(first.Key))!.Version, loaded[2]!.Version);
+        Assert.Equal(loaded[0], loaded[3]);
+        Assert.Null(loaded[4]);
+        Assert.Empty(await store.LoadManyAsync(Portal, []));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.LoadManyAsync(Portal, null!));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.LoadManyAsync(default, [TaskId.From(1)]));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.LoadManyAsync(Portal, [TaskId.From(1)], cancelled.Token));
+    }
+
+    /// <summary>Each write of a batch is its own compare-and-set: a stale write is a conflict that changes nothing, while
+    /// the batch's other writes (an update, a create and a delete) are stored with their events; results come in order.</summary>
+    /// <returns>A task.</returns>
+    [SkippableFact]
+    public virtual async Task Each_write_of_a_batch_is_its_own_compare_and_set()
+    {
+        var (store, query) = await CreateTaskStoreAsync();
+        var by = Initiator.User(UserId.From(1));
+        var kept = NewTask(Portal, 1);
+        var stale = NewTask(Portal, 2);
+        var gone = SampleState(TaskKey.Create(Portal, TaskId.From(3)), 1);
+        var v1 = await SaveNewAsync(store, kept);
+        var v2 = await SaveNewAsync(store, stale);
+        var v3 = await SaveNewAsync(store, gone);
+        Assert.True((await store.SaveAsync(stale.Key, stale with { Title = "Changed meanwhile" }, v2, [])).IsSuccess);
+        var updated = kept with { Title = "Updated", CompletedAt = SampleInstant };
+        var created = SampleState(TaskKey.Create(Portal, TaskId.From(4)), 2);
+        IDomainEvent completed = new TaskCompleted(kept.Key, by, SampleInstant);
+        IDomainEvent lost = new TaskCompleted(stale.Key, by, SampleInstant);
+        IDomainEvent added = new TaskCreated(created.Key, created.Details, by, SampleInstant);
+        IDomainEvent deleted = new TaskDeleted(gone.Key, gone.Title, by, SampleInstant);
+
+        var results = await store.WriteManyAsync(
+        [
+            TaskWrite.Save(updated, v1, [completed]),
+            TaskWrite.Save(stale with { Title = "Lost" }, v2, [lost]),
+            TaskWrite.Save(created, VersionToken.None, [added]),
+            TaskWrite.Delete(gone.Key, v3, [deleted]),
+        ]);
+
+        Assert.Equal(4, results.Count);
+        Assert.True(results[0].IsSuccess);
+        Assert.Equal(ConcurrencyErrors.ConflictCode, results[1].Error?.Code);
+        Assert.True(results[2].IsSuccess);
+        Assert.Equal(VersionToken.None, results[3].Value);
+        Assert.Equal(new Versioned<TaskState>(updated, results[0].Value), await store.LoadAsync(kept.Key));
+        Assert.Equal("Changed meanwhile", (await store.LoadAsync(stale.Key))!.State.Title);
+        Assert.Equal(new Versioned<TaskState>(created, results[2].Value), await store.LoadAsync(created.Key));
+        Assert.Null(await store.LoadAsync(gone.Key));
+        Assert.Equal([1L, 2L, 4L], (await query.QueryAsync(new TaskQuery(Portal, ById(), PageRequest.First(10)))).Items.Select(t => t.State.Id.Value));
+        Assert.Equal([completed, added, deleted], await ReadOutboxAsync(store));
+        Assert.Empty(await store.WriteManyAsync([]));
+    }
+
+    /// <summary>A batch that names a task twice, holds a null entry or comes with a cancelled token is refused before
+    /// anything is written.</summary>
+    /// <returns>A task.</returns>
+    [SkippableFact]
+    public virtual async Task A_bad_or_cancelled_batch_writes_nothing()
+    {
+        var (store, _) = await CreateTaskStoreAsync();
+        var task = NewTask(Portal, 1);
+        var version = await SaveNewAsync(store, task);
+        var other = NewTask(Portal, 2);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.WriteManyAsync(
+            [TaskWrite.Save(other, VersionToken.None, []), TaskWrite.Save(task with { Title = "Once" }, version, []), TaskWrite.Delete(task.Key, version, [])]));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.WriteManyAsync([TaskWrite.Save(other, VersionToken.None, []), null!]));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.WriteManyAsync(null!));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.WriteManyAsync([TaskWrite.Save(other, VersionToken.None, [])], cancelled.Token));
+
+        Assert.Equal(new Versioned<TaskState>(task, version), await store.LoadAsync(task.Key));
+        Assert.Null(await store.LoadAsync(other.Key));
+        Assert.Empty(await ReadOutboxAsync(store));
     }
 
     /// <summary>The five default views, for every viewer and for one assignee, at two instants, in five zones (Pacific/Chatham

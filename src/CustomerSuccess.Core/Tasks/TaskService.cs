@@ -458,28 +458,102 @@ public sealed class TaskService
         private readonly List<TaskOutcome> _notChanged = [];
         private int _processed;
 
+        /// <summary>Applies the action to one batch: the tasks loaded together, the action applied to each, the changed
+        /// ones written together (<see cref="ITaskStore.WriteManyAsync"/>: each its own compare-and-set) and their events
+        /// dispatched; a task whose write met a concurrent change (when the caller named no version) then runs again as a
+        /// single command, on fresh state. A batch names each task once (selections hold distinct tasks).</summary>
         public async Task ApplyAsync(TaskRef[] batch, CancellationToken cancellationToken)
         {
-            var outcomes = new List<TaskOutcome>(batch.Length);
-            foreach (var task in batch)
+            cancellationToken.ThrowIfCancellationRequested();
+            using var activity = CommandTelemetry.Start<TaskState>(nameof(ApplyBulkActionAsync));
+            var outcomes = new TaskOutcome[batch.Length];
+            var retry = new List<int>();
+            var writes = new List<TaskWrite>(batch.Length);
+            var positions = new List<int>(batch.Length);
+            var now = service._context.Clock.GetCurrentInstant();
+            var loaded = await service._store.LoadManyAsync(account.PortalId, [.. batch.Select(t => t.Id)], cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < batch.Length; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                var task = batch[i];
+                var key = Key(account, task.Id);
+                var version = loaded[i]?.Version ?? VersionToken.None;
+                if (task.ExpectedVersion is { } expectedVersion && expectedVersion != version)
+                {
+                    outcomes[i] = Refused(task.Id, ConcurrencyErrors.Conflict(OptimisticCommand.Describe<TaskState>(key)));
+                    continue;
+                }
+
+                var state = loaded[i]?.State ?? TaskItem.CreateInitialState(key);
+                var item = new TaskItem(state, service._context.Policy);
+                var result = Operation(task.Id)(item, now);
+                if (result.IsFailure)
+                {
+                    outcomes[i] = Refused(task.Id, result.Error!);
+                }
+                else if (!item.IsDeleted && ReferenceEquals(item.State, state))
+                {
+                    outcomes[i] = new TaskOutcome(task.Id, TaskOutcomeKind.Unchanged, version);
+                }
+                else
+                {
+                    IReadOnlyList<IDomainEvent> events = [.. item.DomainEvents];
+                    writes.Add(item.IsDeleted ? TaskWrite.Delete(key, version, events) : TaskWrite.Save(item.State, version, events));
+                    positions.Add(i);
+                }
+            }
+
+            var saved = writes.Count == 0 ? [] : await service._store.WriteManyAsync(writes, cancellationToken).ConfigureAwait(false);
+            List<IReadOnlyList<IDomainEvent>> stored = [];
+            for (var j = 0; j < writes.Count; j++)
+            {
+                var i = positions[j];
+                if (saved[j].TryGetValue(out var version))
+                {
+                    outcomes[i] = new TaskOutcome(batch[i].Id, TaskOutcomeKind.Changed, version);
+                    if (writes[j].Events.Count > 0)
+                    {
+                        stored.Add(writes[j].Events);
+                    }
+                }
+                else if (saved[j].Error!.Is(ConcurrencyErrors.ConflictCode) && batch[i].ExpectedVersion is null)
+                {
+                    retry.Add(i);
+                }
+                else
+                {
+                    outcomes[i] = Refused(batch[i].Id, saved[j].Error!);
+                }
+            }
+
+            // As after any save: each task's events, once stored, go to the dispatcher (one call per task).
+            foreach (var events in stored)
+            {
+                await service._context.Events.DispatchAsync(events, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var i in retry)
+            {
+                var task = batch[i];
                 var result = await service.ExecuteAsync(account, task.Id, Operation(task.Id), task.ExpectedVersion, cancellationToken, nameof(ApplyBulkActionAsync)).ConfigureAwait(false);
-                var outcome = result.TryGetValue(out var change)
+                outcomes[i] = result.TryGetValue(out var change)
                     ? new TaskOutcome(task.Id, change.Changed ? TaskOutcomeKind.Changed : TaskOutcomeKind.Unchanged, change.Version)
-                    : new TaskOutcome(task.Id, Classify(result.Error!), VersionToken.None, result.Error);
+                    : Refused(task.Id, result.Error!);
+            }
+
+            foreach (var outcome in outcomes)
+            {
                 _counts[(int)outcome.Kind]++;
                 if (outcome.Kind != TaskOutcomeKind.Changed)
                 {
                     _notChanged.Add(outcome);
                 }
-
-                outcomes.Add(outcome);
             }
 
-            _processed += outcomes.Count;
+            _processed += outcomes.Length;
             progress?.Report(new TaskBulkProgress(_processed, expected, outcomes));
         }
+
+        private static TaskOutcome Refused(TaskId id, DomainError error) => new(id, Classify(error), VersionToken.None, error);
 
         public TaskBulkReport Report() => new(
             _processed,

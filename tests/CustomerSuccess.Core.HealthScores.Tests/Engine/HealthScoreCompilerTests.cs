@@ -183,8 +183,16 @@ public class HealthScoreCompilerTests
             score.EvaluateRange(snapshot, null, AsOf, 0, scores, statuses, coverage);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        score.EvaluateRange(snapshot, null, AsOf, 0, scores, statuses, coverage);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of five evaluations: a garbage collection may trim the shared array pool between two calls, and
+        // the next call then allocates the buffers it rents again (the pool's cost, not the evaluation's).
+        long least = long.MaxValue;
+        for (int run = 0; run < 5; run++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            score.EvaluateRange(snapshot, null, AsOf, 0, scores, statuses, coverage);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return least;
     }
 }

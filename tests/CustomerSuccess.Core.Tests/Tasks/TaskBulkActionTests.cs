@@ -7,7 +7,9 @@ using CustomerSuccess.Core.Access;
 using CustomerSuccess.Core.Filters;
 using CustomerSuccess.Core.Records;
 using CustomerSuccess.Core.Specification;
+using CustomerSuccess.Core.Stores.InMemory;
 using CustomerSuccess.Core.Tasks;
+using CustomerSuccess.Core.Tasks.Events;
 using NodaTime;
 using static CustomerSuccess.Core.Tests.Tasks.TaskTestData;
 
@@ -238,11 +240,77 @@ public sealed class TaskBulkActionTests
         Assert.All(await _h.AllAsync(), t => Assert.False(t.IsCompleted));
     }
 
+    [Fact]
+    [Trait("Rule", "58")]
+    public async Task ATaskChangedBetweenTheBatchLoadAndItsWrite_IsRunAgainOnFreshState_AndKeepsBothChanges()
+    {
+        var tasks = await CreateManyAsync(3, Csm1);
+        var store = new ChangingBetweenLoadAndWrite(_h.Tasks, tasks[1].Key, state => state with { Title = "Renamed meanwhile" });
+        var dispatched = new DispatchRecorder();
+        var context = new ServiceContext(AccessPolicy.Default, _h.Clock, dispatched, new CommandRetryOptions { MaxAttempts = 100 });
+        var service = new TaskService(store, _h.Tasks, _h.Views, _h.Directories, context);
+
+        var report = await service.ApplyBulkActionAsync(Csm1, Account, TaskBulkAction.Set(TaskPropertyUpdate.Priority(TaskPriority.High)), TaskSelection.Of(tasks.Select(t => t.Id)));
+
+        Assert.Equal((3, 3, 0), (report.Value.Processed, report.Value.Changed, report.Value.Conflicts));
+        var renamed = (await _h.Tasks.LoadAsync(tasks[1].Key))!.State;
+        Assert.Equal(("Renamed meanwhile", TaskPriority.High), (renamed.Title, renamed.Priority));
+        Assert.All(await _h.AllAsync(), t => Assert.Equal(TaskPriority.High, t.Priority));
+        Assert.Equal(1, store.WriteBatches);
+        Assert.Equal(3, dispatched.Calls.Count);
+        Assert.Equal(tasks.Select(t => t.Id.Value).Order(), dispatched.Calls.Select(events => ((TaskEdited)Assert.Single(events)).Task.TaskId.Value).Order());
+    }
+
     private sealed class Recorder : IProgress<TaskBulkProgress>
     {
         public List<TaskBulkProgress> Reports { get; } = [];
 
         public void Report(TaskBulkProgress value) => Reports.Add(value);
+    }
+
+    private sealed class DispatchRecorder : IDomainEventDispatcher
+    {
+        public List<IReadOnlyList<IDomainEvent>> Calls { get; } = [];
+
+        public ValueTask DispatchAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+        {
+            Calls.Add(events);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>A task store where someone else changes one task right after a batch load read it, so that the batch's
+    /// write of that task meets a newer version.</summary>
+    private sealed class ChangingBetweenLoadAndWrite(InMemoryTaskStore inner, TaskKey victim, Func<TaskState, TaskState> change) : ITaskStore
+    {
+        public int WriteBatches { get; private set; }
+
+        public async Task<IReadOnlyList<Versioned<TaskState>?>> LoadManyAsync(PortalId portalId, IReadOnlyList<TaskId> ids, CancellationToken cancellationToken = default)
+        {
+            var loaded = await ((ITaskStore)inner).LoadManyAsync(portalId, ids, cancellationToken);
+            if (ids.Contains(victim.TaskId) && await inner.LoadAsync(victim, cancellationToken) is { } current)
+            {
+                Assert.True((await inner.SaveAsync(victim, change(current.State), current.Version, [], cancellationToken)).IsSuccess);
+            }
+
+            return loaded;
+        }
+
+        public Task<IReadOnlyList<Result<VersionToken>>> WriteManyAsync(IReadOnlyList<TaskWrite> writes, CancellationToken cancellationToken = default)
+        {
+            WriteBatches++;
+            return ((ITaskStore)inner).WriteManyAsync(writes, cancellationToken);
+        }
+
+        public Task<TaskId> NextIdAsync(PortalId portalId, CancellationToken cancellationToken = default) => inner.NextIdAsync(portalId, cancellationToken);
+
+        public Task<Versioned<TaskState>?> LoadAsync(TaskKey key, CancellationToken cancellationToken = default) => inner.LoadAsync(key, cancellationToken);
+
+        public Task<Result<VersionToken>> SaveAsync(TaskKey key, TaskState state, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default) =>
+            inner.SaveAsync(key, state, expected, events, cancellationToken);
+
+        public Task<Result> DeleteAsync(TaskKey key, VersionToken expected, IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(key, expected, events, cancellationToken);
     }
 
     /// <summary>A task query that runs an action after its n-th query: a change made by someone else while a bulk
