@@ -251,6 +251,10 @@ public sealed class CommandTests : IDisposable
         // Rule 72's limits are not used up by running again: the second run scores with the first run's active score.
         Assert.Contains("'Telco customer health' is already on from an earlier run.", second.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("save an empty draft", second.Out, StringComparison.Ordinal);
+
+        // The saved views are used again, not saved a second time.
+        Assert.Contains("'My book' is kept from an earlier run.", second.Out, StringComparison.Ordinal);
+        Assert.Contains("The CSM sees 4 views:", second.Out, StringComparison.Ordinal);
         foreach (string name in (string[])["EMEA", "APAC", "Americas", "Strategic", "SMB"])
         {
             Assert.Contains($"'{name}'", second.Out, StringComparison.Ordinal);

@@ -145,14 +145,28 @@ internal sealed class DemoCommand(IClock clock, CliConsole console) : AsyncComma
         var tab = ViewCatalogKey.Create(Account.PortalId, workspace, ViewTab.Customers);
         var target = RecordFilterTarget.MembersOnly;
         string[] columns = [RecordFilterTarget.CsmOwner, RecordFilterTarget.LastActivityAt];
-        var mine = await _views.CreateViewAsync(Csm, Account, tab, ViewDefinition.Create("My book", ViewSharing.Private, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false);
-        Report("a CSM saves a private view 'My book'", mine.ToResult());
-        Report("a CSM shares a view with Everyone", (await _views.CreateViewAsync(Csm, Account, tab, ViewDefinition.Create("Team book", ViewSharing.Everyone, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
-        var shared = await _views.CreateViewAsync(TeamLead, Account, tab, ViewDefinition.Create("Renewals this quarter", ViewSharing.Everyone, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false);
-        Report("the team's manager shares 'Renewals this quarter' with Everyone", shared.ToResult());
-        if (shared.IsSuccess)
+        // A store kept from an earlier run already holds the views: they are used again instead of being saved twice.
+        var before = await _views.GetViewsAsync(Csm, Account, tab, cancellationToken).ConfigureAwait(false);
+        View? Kept(string name) => before.IsSuccess ? before.Value.State.Views.FirstOrDefault(v => v.Name == name) : null;
+        async Task<ViewId?> SaveAsync(Actor actor, string name, ViewSharing sharing, string step)
         {
-            Report("the manager makes it a default view", (await _views.SetDefaultViewAsync(TeamLead, Account, tab, shared.Value.Output.Id, "What to work on first", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
+            if (Kept(name) is { } kept)
+            {
+                console.Out.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"'{name}' is kept from an earlier run.");
+                return kept.Id;
+            }
+
+            var created = await _views.CreateViewAsync(actor, Account, tab, ViewDefinition.Create(name, sharing, columns), target, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Report(step, created.ToResult());
+            return created.IsSuccess ? created.Value.Output.Id : null;
+        }
+
+        await SaveAsync(Csm, "My book", ViewSharing.Private, "a CSM saves a private view 'My book'").ConfigureAwait(false);
+        await SaveAsync(Csm, "Team book", ViewSharing.Everyone, "a CSM shares a view with Everyone").ConfigureAwait(false);
+        var shared = await SaveAsync(TeamLead, "Renewals this quarter", ViewSharing.Everyone, "the team's manager shares 'Renewals this quarter' with Everyone").ConfigureAwait(false);
+        if (shared is { } sharedId && !(before.IsSuccess && before.Value.State.DefaultViews.Any(v => v.Id == sharedId)))
+        {
+            Report("the manager makes it a default view", (await _views.SetDefaultViewAsync(TeamLead, Account, tab, sharedId, "What to work on first", cancellationToken: cancellationToken).ConfigureAwait(false)).ToResult());
         }
 
         var visible = await _views.GetViewsAsync(Csm, Account, tab, cancellationToken).ConfigureAwait(false);

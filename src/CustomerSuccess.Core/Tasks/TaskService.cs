@@ -274,7 +274,7 @@ public sealed class TaskService
     /// <param name="selection">Individual tasks, the tasks of the current page, or every task matching the current view
     /// and filters with the number the person confirmed.</param>
     /// <param name="progress">Receives the outcomes of each batch as it is done; <see langword="null"/> for none.</param>
-    /// <param name="cancellationToken">Cancels the action between two tasks (the tasks done stay done).</param>
+    /// <param name="cancellationToken">Cancels the action before the next batch is written (the batches already written stay written).</param>
     /// <returns>The counts per outcome and every outcome other than "changed"; or, before any task is touched,
     /// <c>access.*</c> (the actor may not change tasks at all), a validation refusal of the action's value,
     /// <c>workspace.not_found</c>, <c>view.*</c> (the selection's view or filters), or <c>task.bulk_count_changed</c>
