@@ -22,6 +22,9 @@ public sealed class StatusChangeSet
     private readonly byte[] _before;
     private readonly byte[] _after;
 
+    // Rows follow the run's account order: ascending ids are searched by halves, others scanned.
+    private readonly bool _ascending;
+
     internal StatusChangeSet(ScoringRun run, ScoringRun? previous, long[] accountIds, long[] ownerIds, HealthStatus[] from, HealthStatus[] to, byte[] before, byte[] after)
     {
         RunId = run.Id;
@@ -35,6 +38,7 @@ public sealed class StatusChangeSet
         _to = to;
         _before = before;
         _after = after;
+        _ascending = run.IsAscending;
     }
 
     /// <summary>Gets the run the changes belong to.</summary>
@@ -86,8 +90,15 @@ public sealed class StatusChangeSet
 
     internal static StatusChangeSet Empty(ScoringRun run, ScoringRun? previous) => new(run, previous, [], [], [], [], [], []);
 
+    /// <summary>The row of an account, or −1 when it did not change.</summary>
     internal int Find(long accountId)
     {
+        if (_ascending)
+        {
+            int found = Array.BinarySearch(_accountIds, accountId);
+            return found >= 0 ? found : -1;
+        }
+
         for (int i = 0; i < _accountIds.Length; i++)
         {
             if (_accountIds[i] == accountId)
