@@ -156,14 +156,8 @@ public sealed class AlertBook : PortalAggregate<AlertBookState>
             raised++;
         }
 
-        var report = new AlertRaiseReport(customers.Length, raised, replaced, suppressed, unowned, expired, overflow.ToImmutableDictionary());
-        AlertBookState next = work.ToState(now);
-        if (work.Events.Count > 0 || work.Pruned)
-        {
-            CommitAll(next, work.Events);
-        }
-
-        return report;
+        Finish(work, now);
+        return new AlertRaiseReport(customers.Length, raised, replaced, suppressed, unowned, expired, overflow.ToImmutableDictionary());
     }
 
     /// <summary>Dismisses an alert (rule 35): only its owner may, and only while it is active.</summary>
@@ -213,13 +207,19 @@ public sealed class AlertBook : PortalAggregate<AlertBookState>
     {
         var work = new Working(State, _options);
         int expired = work.ExpireDue(now);
+        Finish(work, now);
+        return expired;
+    }
+
+    /// <summary>Commits what a system transition changed (its events, or finished alerts dropped while the next state
+    /// is built), if anything.</summary>
+    private void Finish(Working work, Instant now)
+    {
         AlertBookState next = work.ToState(now);
         if (work.Events.Count > 0 || work.Pruned)
         {
             CommitAll(next, work.Events);
         }
-
-        return expired;
     }
 
     /// <summary>Lists an owner's active alerts as of an instant, newest first (rule 35's "Recent actions").</summary>
