@@ -272,4 +272,52 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("--store and --in-memory", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("-o", "template", "-o")]
+    [InlineData("--object-type", "template", "--object-type")]
+    [InlineData("--store", "demo", "--store")]
+    [InlineData("-p", "score", "-d", "score.json", "-p", "-o", "out.csv")]
+    [InlineData("-o", "score", "-d", "score.json", "-p", "accounts.csv", "-o", "--format", "json")]
+    public async Task AnOptionWithoutItsValue_IsAUsageError(string option, params string[] args)
+    {
+        // Before the check, the parser bound a placeholder of its own as the value (a file of that name was written).
+        CliResult result = await Cli.RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains($"{option} needs a value", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("__default_command", result.Out + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_DataThatIsMissingOrAFolder_IsRefusedBeforeTheWalkThrough()
+    {
+        CliResult missing = await Cli.RunAsync("demo", "--in-memory", "--data", _files.Name("nope.csv"));
+        CliResult folder = await Cli.RunAsync("demo", "--in-memory", "--data", _files.Path);
+
+        Assert.Equal((ExitCodes.InvalidInput, ExitCodes.InvalidInput), (missing.ExitCode, folder.ExitCode));
+        Assert.Contains("not found", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("is a directory", folder.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("team workspace", missing.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "needs an object type")]
+    [InlineData("  ", "needs an object type")]
+    public async Task Template_ABlankObjectType_IsAUsageError(string objectType, string expected)
+    {
+        CliResult result = await Cli.RunAsync("template", "--object-type", objectType);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Template_ObjectTypeWithTheTelcoSample_IsAUsageError()
+    {
+        CliResult result = await Cli.RunAsync("template", "telco", "--object-type", "deals");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("applies to the starter template only", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -76,6 +76,11 @@ internal sealed class DemoCommand(IClock clock, CliConsole console) : AsyncComma
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Data is not null)
+        {
+            // Checked before the walk-through, which reads the file only at its end.
+            InputFiles.CheckReadable(settings.Data, "--data");
+        }
 
         // The demo is an application of the library with its own container: the EF Core store on SQLite for every
         // port it has (the in-memory stores fill in the rest), or the in-memory stores alone.

@@ -33,20 +33,29 @@ internal sealed class TemplateCommand(CliConsole console) : AsyncCommand<Templat
         public bool Force { get; init; }
 
         [CommandOption("--object-type <TYPE>")]
-        [Description("For the starter: the object the score is for (companies, contacts or a custom object).")]
-        [DefaultValue("companies")]
-        public string ObjectType { get; init; } = "companies";
+        [Description("For the starter: the object the score is for (companies, contacts or a custom object). Default: companies.")]
+        public string? ObjectType { get; init; }
 
         public override ValidationResult Validate() =>
-            Name is "starter" or "telco"
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"'{Name}' is not a template; use starter or telco.");
+            Name is not ("starter" or "telco") ? ValidationResult.Error($"'{Name}' is not a template; use starter or telco.")
+            : ObjectType is not null && Name == "telco" ? ValidationResult.Error("--object-type applies to the starter template only (the telco sample scores companies).")
+            : ObjectType is not null && string.IsNullOrWhiteSpace(ObjectType) ? ValidationResult.Error("--object-type needs an object type, for example companies, contacts or a custom object's name.")
+            : ValidationResult.Success();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        string json = settings.Name == "telco" ? ReadSample(TelcoSample) : HealthScoreJson.Serialize(HealthScoreTemplates.Starter(settings.ObjectType));
+        string json;
+        try
+        {
+            json = settings.Name == "telco" ? ReadSample(TelcoSample) : HealthScoreJson.Serialize(HealthScoreTemplates.Starter(settings.ObjectType ?? "companies"));
+        }
+        catch (ArgumentException ex)
+        {
+            throw CliException.Usage($"--object-type: '{settings.ObjectType}' cannot be used: {ex.Message}");
+        }
+
         if (settings.Out is { } path)
         {
             using AtomicFile output = AtomicFile.Create(path, "--out", settings.Force);

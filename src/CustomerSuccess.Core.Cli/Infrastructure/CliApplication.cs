@@ -58,6 +58,12 @@ internal static partial class CliApplication
                 return ExitCodes.Usage;
             }
 
+            if (MissingValue(args) is { } missing)
+            {
+                console.Problem(missing);
+                return ExitCodes.Usage;
+            }
+
             return await app.RunAsync(args, cancellationToken).ConfigureAwait(false);
         }
         catch (CliException ex)
@@ -164,6 +170,49 @@ internal static partial class CliApplication
         string text = OneLine(message);
         string? command = CommandOf(args);
         return command is null ? text : $"{command}: {char.ToLowerInvariant(text[0])}{text[1..]} ('cs-core {command} --help' lists the options.)";
+    }
+
+    /// <summary>The problem of an option that takes a value but is given none (it ends the line, or the next token is
+    /// another option), or null. Checked before parsing: the parser would otherwise bind a placeholder of its own as the
+    /// value.</summary>
+    internal static string? MissingValue(IReadOnlyList<string> args)
+    {
+        if (CommandOf(args) is not { } command)
+        {
+            return null;
+        }
+
+        Type settings = CommandTable.Single(c => c.Name == command).Settings;
+        var valued = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (PropertyInfo property in settings.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<CommandOptionAttribute>() is { ValueName: { } valueName, ValueIsOptional: false } option)
+            {
+                foreach (string name in option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)))
+                {
+                    valued[name] = valueName;
+                }
+            }
+        }
+
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (!valued.TryGetValue(args[i], out string? valueName))
+            {
+                continue;
+            }
+
+            bool last = i + 1 == args.Count;
+            if (last || (args[i + 1].Length > 1 && args[i + 1][0] == '-' && !double.TryParse(args[i + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            {
+                string after = last ? "ends the command line" : $"is followed by the option '{args[i + 1]}'";
+                return $"{command}: {args[i]} needs a value ({valueName}), but it {after}. ('cs-core {command} --help' lists the options.)";
+            }
+
+            i++;
+        }
+
+        return null;
     }
 
     /// <summary>Every option name of a command: <c>--long</c> and <c>-s</c> forms, plus --help.</summary>
