@@ -40,7 +40,8 @@ internal sealed class AccountIds
     {
         get
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+            ArgumentOutOfRangeException.ThrowIfNegative(index, nameof(index));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count, nameof(index));
             return Encoding.UTF8.GetString(Bytes(_refs[index]));
         }
     }

@@ -68,7 +68,8 @@ public sealed class ActivityCounts
     /// <exception cref="ArgumentOutOfRangeException">No such criterion.</exception>
     public ReadOnlySpan<int> GetCounts(int criterion)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)criterion, (uint)_columns.Length, nameof(criterion));
+        ArgumentOutOfRangeException.ThrowIfNegative(criterion, nameof(criterion));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(criterion, _columns.Length, nameof(criterion));
         return _columns[criterion];
     }
 
@@ -79,8 +80,10 @@ public sealed class ActivityCounts
     /// <exception cref="ArgumentOutOfRangeException">No such criterion or account, or a negative count.</exception>
     public void SetCount(int criterion, int account, int count)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)criterion, (uint)_columns.Length, nameof(criterion));
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)account, (uint)AccountCount, nameof(account));
+        ArgumentOutOfRangeException.ThrowIfNegative(criterion, nameof(criterion));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(criterion, _columns.Length, nameof(criterion));
+        ArgumentOutOfRangeException.ThrowIfNegative(account, nameof(account));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(account, AccountCount, nameof(account));
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         _columns[criterion][account] = count;
         Rows?.Write(account, criterion * sizeof(int), count);

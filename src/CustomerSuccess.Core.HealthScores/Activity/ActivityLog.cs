@@ -75,7 +75,8 @@ public sealed class ActivityLog
     /// <exception cref="ArgumentOutOfRangeException">No such column or row.</exception>
     public object? GetProperty(int column, int eventIndex)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)column, (uint)PropertySchema.Count, nameof(column));
+        ArgumentOutOfRangeException.ThrowIfNegative(column, nameof(column));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, PropertySchema.Count, nameof(column));
         return _properties.GetValue(column, eventIndex);
     }
 }

@@ -100,6 +100,14 @@ public sealed partial class CompiledHealthScore
     public PortfolioStatistics Evaluate(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, LocalDate asOf, Span<byte> scores, Span<HealthStatus> statuses, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        if (scores.Length != snapshot.AccountCount || statuses.Length != snapshot.AccountCount)
+        {
+            // Shorter spans would make this a partial evaluation; EvaluateRange is the one for partitions.
+            throw new ArgumentException(
+                $"scores and statuses must have one element per account ({snapshot.AccountCount}), not {scores.Length} and {statuses.Length}; EvaluateRange scores a part.",
+                nameof(scores));
+        }
+
         return EvaluateRange(snapshot, eventCounts, asOf, 0, scores, statuses, [], options);
     }
 
@@ -201,7 +209,8 @@ public sealed partial class CompiledHealthScore
 
         foreach (int account in accounts)
         {
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)account, (uint)snapshot.AccountCount, nameof(accounts));
+            ArgumentOutOfRangeException.ThrowIfNegative(account, nameof(accounts));
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(account, snapshot.AccountCount, nameof(accounts));
             if (scores[account] > HealthScoreDefinition.TotalMaxPoints)
             {
                 throw new ArgumentException($"Account {account} has a previous score of {scores[account]}, above 100.", nameof(scores));

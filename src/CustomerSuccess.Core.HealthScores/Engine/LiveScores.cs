@@ -302,8 +302,11 @@ public sealed class LiveScores
     private int KnownValues(int column) =>
         (uint)column < (uint)Snapshot.Table.Dictionaries.Length ? Snapshot.Table.Dictionaries[column]?.Count ?? 0 : 0;
 
-    private void CheckAccount(int account) =>
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)account, (uint)AccountCount, nameof(account));
+    private void CheckAccount(int account)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(account);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(account, AccountCount);
+    }
 
     private void Fill(PortfolioSnapshot snapshot, ActivityCounts? eventCounts, int[] inputColumns, byte[] scores, HealthStatus[] statuses)
     {

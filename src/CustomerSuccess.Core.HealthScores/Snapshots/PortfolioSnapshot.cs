@@ -212,7 +212,8 @@ public sealed class PortfolioSnapshot
     /// <exception cref="ArgumentOutOfRangeException">No such column or account.</exception>
     public object? GetValue(int column, int account)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)column, (uint)Schema.Count, nameof(column));
+        ArgumentOutOfRangeException.ThrowIfNegative(column, nameof(column));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, Schema.Count, nameof(column));
         return _table.GetValue(column, account);
     }
 

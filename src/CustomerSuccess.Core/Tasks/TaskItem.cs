@@ -63,9 +63,15 @@ public sealed class TaskItem : PortalAggregate<TaskState>
     /// <c>task.associations_invalid</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="details"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The type or the priority is not a defined value.</exception>
+    /// <exception cref="ArgumentException">The assignee is <c>default</c> (null means nobody).</exception>
     public static Result<TaskDetails> Validate(TaskDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
+        if (details.AssigneeId is { IsDefault: true })
+        {
+            throw new ArgumentException("The assignee must not be default; leave it null for nobody.", nameof(details));
+        }
+
         if (!Enum.IsDefined(details.Type))
         {
             throw new ArgumentOutOfRangeException(nameof(details), details.Type, "Unknown task type.");
@@ -120,7 +126,7 @@ public sealed class TaskItem : PortalAggregate<TaskState>
     /// <param name="now">The current instant.</param>
     /// <returns>The new state, or <c>access.*</c> or a validation refusal (see <see cref="Validate"/>).</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or the assignee is <c>default</c>.</exception>
     /// <exception cref="InvalidOperationException">The task exists already (its key was handed out twice).</exception>
     public Result<TaskState> Create(Actor actor, AccountContext account, TaskDetails details, Instant now)
     {
@@ -155,7 +161,7 @@ public sealed class TaskItem : PortalAggregate<TaskState>
     /// <returns>The state (the same instance, without an event, when nothing changes), or <c>access.*</c>,
     /// <c>task.not_found</c> or a validation refusal.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or the assignee is <c>default</c>.</exception>
     public Result<TaskState> Edit(Actor actor, AccountContext account, TaskDetails details, Instant now)
     {
         ArgumentNullException.ThrowIfNull(details);

@@ -145,14 +145,21 @@ public sealed class TaskService
     /// <returns>The new task with its first version and the <c>TaskCreated</c> event, or <c>access.*</c> or a
     /// validation refusal.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The assignee is <c>default</c> (null means nobody).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    /// <remarks>A new task has no version to expect: the store hands out a new id and the task is saved as new.</remarks>
+    /// <remarks>A new task has no version to expect: the store hands out a new id and the task is saved as new. The
+    /// details are checked before an id is taken.</remarks>
     public async Task<Result<Change<TaskState>>> CreateTaskAsync(Actor actor, AccountContext account, TaskDetails details, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(details);
         if (_context.Policy.Authorize(actor, account, CsOperation.ManageOwnTasks) is { IsFailure: true } denied)
         {
             return denied.Error;
+        }
+
+        if (TaskItem.Validate(details) is { IsFailure: true } invalid)
+        {
+            return invalid.Error!;
         }
 
         var id = await _store.NextIdAsync(account.PortalId, cancellationToken).ConfigureAwait(false);

@@ -141,7 +141,9 @@ public class HealthScoreCompilerTests
         Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, null, AsOf, new byte[1], new HealthStatus[1]));
         Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, ActivityCounts.FromColumns(1, []), AsOf, new byte[1], new HealthStatus[1]));
         Assert.Throws<ArgumentException>(() => score.Evaluate(other, ActivityCounts.FromColumns(0, [[]]), AsOf, [], []));
-        Assert.Throws<ArgumentOutOfRangeException>(() => score.Evaluate(snapshot, ActivityCounts.FromColumns(1, [[1]]), AsOf, new byte[2], new HealthStatus[2]));
+        Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, ActivityCounts.FromColumns(1, [[1]]), AsOf, new byte[2], new HealthStatus[2]));
+        Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, ActivityCounts.FromColumns(1, [[1]]), AsOf, [], []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => score.EvaluateRange(snapshot, ActivityCounts.FromColumns(1, [[1]]), AsOf, 0, new byte[2], new HealthStatus[2], []));
         Assert.Throws<ArgumentException>(() => score.Evaluate(snapshot, ActivityCounts.FromColumns(1, [[1]]), AsOf, new byte[1], Array.Empty<HealthStatus>()));
     }
 

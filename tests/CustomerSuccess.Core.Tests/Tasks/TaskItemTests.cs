@@ -80,6 +80,8 @@ public sealed class TaskItemTests
         Assert.Throws<ArgumentOutOfRangeException>(() => NewTask().Create(Csm1, Account, Details() with { Priority = (TaskPriority)9 }, Now));
         Assert.Throws<ArgumentException>(() => task.Complete(Csm1, OtherPortal, Now));
         Assert.Throws<ArgumentException>(() => task.Assign(Csm1, Account, default(UserId), Now));
+        Assert.Throws<ArgumentException>(() => NewTask().Create(Csm1, Account, Details() with { AssigneeId = default(UserId) }, Now));
+        Assert.Throws<ArgumentException>(() => task.Edit(Csm1, Account, Details() with { AssigneeId = default(UserId) }, Now));
         Assert.Throws<ArgumentNullException>(() => task.Complete(null!, Account, Now));
         Assert.Throws<InvalidOperationException>(() => task.Create(Csm1, Account, Details(), Now));
         Assert.Throws<ArgumentException>(() => new TaskItem(new TaskState { PortalId = Portal }, AccessPolicy.Default));

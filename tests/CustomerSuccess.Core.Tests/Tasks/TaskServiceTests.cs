@@ -24,6 +24,27 @@ public sealed class TaskServiceTests
 
     [Fact]
     [Trait("Rule", "56")]
+    public async Task CreateTaskAsync_ADefaultAssignee_IsAnArgumentError_AndNothingIsStored()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _h.Service.CreateTaskAsync(Csm1, Account, Details() with { AssigneeId = default(UserId) }));
+
+        Assert.Empty(await _h.AllAsync());
+        Assert.Empty(_h.Tasks.Outbox);
+    }
+
+    [Fact]
+    [Trait("Rule", "56")]
+    public async Task CreateTaskAsync_ARefusedTitle_TakesNoId()
+    {
+        var refused = await _h.Service.CreateTaskAsync(Csm1, Account, Details() with { Title = "  " });
+        var created = await _h.Service.CreateTaskAsync(Csm1, Account, Details());
+
+        Assert.Equal(TaskErrors.TitleInvalidCode, refused.Error?.Code);
+        Assert.Equal(1, created.Value.Output.Id.Value);
+    }
+
+    [Fact]
+    [Trait("Rule", "56")]
     public async Task CreateTaskAsync_SavesTheTaskWithItsOwnVersion_AndTheEventInTheOutbox()
     {
         var created = await _h.Service.CreateTaskAsync(Csm1, Account, Details());
