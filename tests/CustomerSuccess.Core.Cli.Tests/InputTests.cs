@@ -239,7 +239,7 @@ public sealed class InputTests : IDisposable
     }
 
     [Theory]
-    [InlineData("\"points\": 60", "\"points\": \"lots\"", "'points' must be a whole number.")]
+    [InlineData("\"points\": 60", "\"points\": \"lots\"", "'points' must be a whole number from -2147483648 to 2147483647.")]
     [InlineData("greaterThanOrEqual", "atLeast", "'operator' must be one of 'equal', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'between'.")]
     [InlineData("\"maxPoints\": 60,", "\"maxPoints\": 60, \"max\": 1,", "'max' is not a member of a group")]
     public async Task DefinitionMessages_SpeakOfTheDefinitionsFields_NeverOfDotNetTypes(string find, string replace, string expected)

@@ -69,16 +69,19 @@ internal static partial class JsonMessages
             return F($"The member '{duplicate.Groups["name"].Value}' appears more than once in {owner?.Label ?? "this object"}; each member may appear once.");
         }
 
-        if (raw.Contains("could not be converted to", StringComparison.Ordinal) || exception.InnerException is not null)
+        // A syntax error comes from the reader, as the inner exception; its message ("'x' is an invalid start of a
+        // value.", "Expected depth to be zero…") speaks of the JSON text.
+        bool syntax = exception.InnerException is JsonException;
+        if (!syntax && (raw.Contains("could not be converted to", StringComparison.Ordinal) || exception.InnerException is not null))
         {
             return F($"{Subject(path)} must be {Expected(raw, exception)}.");
         }
 
-        // Syntax errors ("'x' is an invalid start of a value.") already speak of the JSON text.
         int at = raw.IndexOf(" Path: ", StringComparison.Ordinal);
         string text = (at >= 0 ? raw[..at] : raw).TrimEnd();
         int lineInfo = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return lineInfo >= 0 ? text[..lineInfo].TrimEnd() : text;
+        text = lineInfo >= 0 ? text[..lineInfo].TrimEnd() : text;
+        return syntax ? F($"The text is not valid JSON: {text}") : text;
     }
 
     /// <summary>The allowed JSON names of an enum, camelCase.</summary>
@@ -98,7 +101,8 @@ internal static partial class JsonMessages
         string? inner = exception.InnerException?.Message;
         return raw switch
         {
-            _ when raw.Contains("System.Int32", StringComparison.Ordinal) || raw.Contains("System.Int64", StringComparison.Ordinal) => "a whole number",
+            _ when raw.Contains("System.Int32", StringComparison.Ordinal) => "a whole number from -2147483648 to 2147483647",
+            _ when raw.Contains("System.Int64", StringComparison.Ordinal) => "a whole number from -9223372036854775808 to 9223372036854775807",
             _ when raw.Contains("System.Double", StringComparison.Ordinal) => "a number",
             _ when raw.Contains("System.Boolean", StringComparison.Ordinal) => "true or false",
             _ when raw.Contains("System.String", StringComparison.Ordinal) => "a string",

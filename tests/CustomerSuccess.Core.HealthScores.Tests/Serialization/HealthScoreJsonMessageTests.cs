@@ -33,8 +33,9 @@ public sealed class HealthScoreJsonMessageTests
 
     public static TheoryData<string, string, string> BrokenDocuments() => new()
     {
-        { "\"points\": 100", "\"points\": \"many\"", "'points' must be a whole number." },
-        { "\"maxPoints\": 100", "\"maxPoints\": 1.5", "'maxPoints' must be a whole number." },
+        { "\"points\": 100", "\"points\": \"many\"", "'points' must be a whole number from -2147483648 to 2147483647." },
+        { "\"maxPoints\": 100", "\"maxPoints\": 1.5", "'maxPoints' must be a whole number from -2147483648 to 2147483647." },
+        { "\"maxPoints\": 100", "\"maxPoints\": 1000000000000", "'maxPoints' must be a whole number from -2147483648 to 2147483647." },
         { "\"value\": 9", "\"value\": true", "'value' must be a number." },
         { "\"name\": \"Health\"", "\"name\": 5", "'name' must be a string." },
         { "greaterThanOrEqual", "greaterish", "'operator' must be one of 'equal', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'between'." },
@@ -61,6 +62,24 @@ public sealed class HealthScoreJsonMessageTests
         {
             Assert.DoesNotContain(word, result.Error.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("\"maxPoints\": 100,,", "',' is an invalid start of")]
+    [InlineData("\"maxPoints\": ", "',' is an invalid start of a value.")]
+    [InlineData("hello", "'h' is an invalid start of a value.")]
+    [InlineData("", "The input does not contain any JSON tokens.")]
+    [InlineData("{\"schema\": \"customersuccess.health-score/v1\"", "Expected depth to be zero")]
+    public void Parse_TextThatIsNotJson_SaysSo(string replacement, string expected)
+    {
+        string json = Minimal.Replace("\r\n", "\n", StringComparison.Ordinal);
+        string broken = replacement.StartsWith('"') ? json.Replace("\"maxPoints\": 100", replacement, StringComparison.Ordinal) : replacement;
+
+        HealthScoreJsonResult<HealthScoreDefinition> result = HealthScoreJson.Parse(broken);
+
+        Assert.True(result.IsFailure);
+        Assert.StartsWith("The text is not valid JSON: ", result.Error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
