@@ -47,6 +47,29 @@ public sealed class InputTests : IDisposable
     }
 
     [Fact]
+    public async Task APortfolioThatIsNotUtf8_IsRefused_WithItsLineAndByte()
+    {
+        // Latin-1 'Müller' and 'Möller': replaced characters would make them the same id, or drop one silently.
+        string path = Path.Combine(_files.Path, "latin1.csv");
+        await File.WriteAllBytesAsync(path, [.. "id,n,plan\na,1,pro\nM"u8, 0xFC, .. "ller,2,pro\nM"u8, 0xF6, .. "ller,3,pro\n"u8]);
+
+        CliResult result = await Cli.RunAsync("score", "-p", path, "-d", _definition);
+
+        AssertInputError(result, "line 3, byte 2: not valid UTF-8 (byte 0xFC)");
+    }
+
+    [Theory]
+    [InlineData("id,n,plan\na,1,pro\nb,2,pro\n\n")]
+    [InlineData("id,n,plan\r\na,1,pro\r\n\r\nb,2,pro\r\n\r\n")]
+    public async Task BlankLines_AreSkipped(string csv)
+    {
+        CliResult result = await Score(csv);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("Scored 2 accounts", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BlankCells_AreMissing_AndCountedInTheSummary()
     {
         CliResult result = await Score("id,n,plan\na,,pro\nb, ,\n");

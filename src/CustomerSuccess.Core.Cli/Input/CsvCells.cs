@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 using NodaTime;
 
 namespace CustomerSuccess.Core.Cli.Input;
@@ -9,6 +10,10 @@ namespace CustomerSuccess.Core.Cli.Input;
 /// short excerpts for messages (never the megabytes an unclosed quote can swallow).</summary>
 internal static class CsvCells
 {
+    /// <summary>Whether a row is a blank line (nothing but white space): skipped wherever it is, as the blank line that
+    /// editors and exports leave at the end of a file.</summary>
+    public static bool IsBlankLine(SepReader.Row row) => row.ColCount == 1 && row.Span.IsWhiteSpace();
+
     /// <summary>The longest excerpt of a cell or line quoted in a message.</summary>
     public const int ExcerptLength = 40;
 

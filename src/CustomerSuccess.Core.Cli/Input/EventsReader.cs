@@ -33,6 +33,7 @@ internal static class EventsReader
         ArgumentNullException.ThrowIfNull(properties);
         ArgumentNullException.ThrowIfNull(accounts);
         InputFiles.CheckReadable(path, "--events");
+        InputFiles.CheckUtf8Text(path, "--events");
         using SepReader reader = Sep.Reader(o => o with { Sep = delimiter is { } d ? new Sep(d) : null, DisableColCountCheck = true, Unescape = false }).FromFile(path);
         string[] names = [.. EachName(reader.Header.ColNames)];
         int Column(string name) => Array.IndexOf(names, name);
@@ -55,6 +56,11 @@ internal static class EventsReader
         {
             foreach (SepReader.Row row in reader)
             {
+                if (CsvCells.IsBlankLine(row))
+                {
+                    continue;
+                }
+
                 string where = $"{path}, line {row.LineNumberFrom}";
                 if (row.ColCount != names.Length)
                 {

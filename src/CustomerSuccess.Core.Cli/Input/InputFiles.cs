@@ -93,6 +93,70 @@ internal static class InputFiles
         return parsed.Value;
     }
 
+    /// <summary>Throws a <see cref="CliException"/> unless the file is UTF-8 text (one streaming pass; a CSV reader would
+    /// otherwise replace bad bytes and read, say, two different Latin-1 names as the same text).</summary>
+    public static void CheckUtf8Text(string path, string option)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        char[] chars = ArrayPool<char>.Shared.Rent(1 << 20);
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            int carried = 0;
+            long consumed = 0;
+            long line = 1;
+            long lineStart = 0;
+            bool first = true;
+            while (true)
+            {
+                int read = stream.Read(buffer, carried, buffer.Length - carried);
+                int length = carried + read;
+                bool final = read == 0;
+                if (first && length >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)))
+                {
+                    throw CliException.Input($"{option}: '{path}' is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8.");
+                }
+
+                first = false;
+                ReadOnlySpan<byte> block = buffer.AsSpan(0, length);
+                int done = 0;
+                System.Buffers.OperationStatus status = System.Buffers.OperationStatus.DestinationTooSmall;
+                while (status == System.Buffers.OperationStatus.DestinationTooSmall)
+                {
+                    status = Utf8.ToUtf16(block[done..], chars, out int used, out _, replaceInvalidSequences: false, isFinalBlock: final);
+                    done += used;
+                }
+
+                int newlines = block[..done].Count((byte)'\n');
+                if (newlines > 0)
+                {
+                    line += newlines;
+                    lineStart = consumed + block[..done].LastIndexOf((byte)'\n') + 1;
+                }
+
+                if (status == System.Buffers.OperationStatus.InvalidData)
+                {
+                    throw CliException.Input(F($"{option}: '{path}', line {line}, byte {consumed + done - lineStart + 1}: not valid UTF-8 (byte 0x{block[done]:X2}); save the file as UTF-8."));
+                }
+
+                if (final)
+                {
+                    return;
+                }
+
+                // A sequence cut by the end of the block is read again with the next one.
+                carried = length - done;
+                block[done..].CopyTo(buffer);
+                consumed += done;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
         char[] scratch = ArrayPool<char>.Shared.Rent(4096);

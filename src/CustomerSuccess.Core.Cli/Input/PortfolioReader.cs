@@ -46,6 +46,12 @@ internal static class PortfolioReader
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
+        if (text is null)
+        {
+            InputFiles.CheckReadable(path, "--portfolio");
+            InputFiles.CheckUtf8Text(path, "--portfolio");
+        }
+
         int capacity = text is null ? EstimateRows(path) : Math.Max(16, text.AsSpan().Count('\n'));
         var state = new ReadState(path, schema, options, capacity, options.Columns.Owner is not null);
         using (SepReader reader = text is null ? Open(path, options.Delimiter, "--portfolio") : Sep.Reader(o => o with { Sep = options.Delimiter is { } d ? new Sep(d) : null, DisableColCountCheck = true, Unescape = false }).FromText(text))
@@ -56,6 +62,11 @@ internal static class PortfolioReader
             {
                 foreach (SepReader.Row row in reader)
                 {
+                    if (CsvCells.IsBlankLine(row))
+                    {
+                        continue;
+                    }
+
                     state.AddRow(row);
                     if (progress is not null && state.Rows % ProgressEvery == 0)
                     {
@@ -84,7 +95,7 @@ internal static class PortfolioReader
         bool found = false;
         foreach (SepReader.Row row in reader)
         {
-            if (state.IdEquals(row, accountId))
+            if (!CsvCells.IsBlankLine(row) && state.IdEquals(row, accountId))
             {
                 found = true;
                 if (options.Duplicates != DuplicatePolicy.Last)
