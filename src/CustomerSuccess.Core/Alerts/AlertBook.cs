@@ -21,11 +21,12 @@ namespace CustomerSuccess.Core.Alerts;
 /// <see cref="Expire"/>, at <see cref="Alert.ExpiresAt"/>), Active → Superseded (the system, while raising: a newer change
 /// of the same customer and score, or the owner's limit). Dismissed, Expired and Superseded are final; any other
 /// transition is refused with <c>alert.not_active</c>.</para>
-/// <para>Raising (<see cref="Raise"/>) first expires what is due, so expired alerts drop out first (B1); then, change by
-/// change in the run's order: a change of a customer without owner is counted as unowned; a change the score's
-/// <see cref="AlertDamping"/> suppresses is counted as suppressed; otherwise one alert is raised, superseding the
-/// customer's active alert of the same score, and, when the owner is at the limit, the owner's oldest active alert
-/// (counted per owner in <see cref="AlertRaiseReport.Overflow"/>: never lost silently). Finished alerts older than
+/// <para>Raising (<see cref="Raise"/>) first expires what is due, so expired alerts drop out first (B1); then a change of
+/// a customer without owner is counted as unowned, and a change the score's <see cref="AlertDamping"/> suppresses is
+/// counted as suppressed; every other change supersedes its customer's active alert of the same score (counted as
+/// replaced), and only then are their alerts raised, in the run's order, each superseding the owner's oldest active
+/// alert when the owner is at the limit (counted per owner in <see cref="AlertRaiseReport.Overflow"/>: never lost
+/// silently), so the limit never drops an alert that a change of the same run replaces anyway. Finished alerts older than
 /// <see cref="AlertOptions.FinishedRetention"/>, and alerts superseded at the very instant they were raised (an owner
 /// with more changes in one run than the limit: never active at any instant), are dropped from the book; they stay
 /// counted in the report and recorded in the outbox.</para>
@@ -116,6 +117,9 @@ public sealed class AlertBook : PortalAggregate<AlertBookState>
         ReadOnlySpan<byte> before = changes.ScoresBefore;
         ReadOnlySpan<byte> after = changes.ScoresAfter;
         Instant at = changes.At;
+        // First every change that raises an alert supersedes its customer's active alert (a newer change), so that an
+        // owner's limit then drops only alerts no change of this run replaces; then the alerts are raised in order.
+        var raising = new List<(int Change, AlertId Id)>(customers.Length);
         for (int i = 0; i < customers.Length; i++)
         {
             if (owners[i] <= 0)
@@ -132,12 +136,18 @@ public sealed class AlertBook : PortalAggregate<AlertBookState>
                 continue;
             }
 
-            var owner = UserId.From(owners[i]);
             var id = work.NextId();
+            raising.Add((i, id));
             if (work.Supersede(customer, changes.ScoreId, id, SupersedeReason.NewerChange, at, now))
             {
                 replaced++;
             }
+        }
+
+        foreach ((int i, AlertId id) in raising)
+        {
+            var customer = RecordId.From(customers[i]);
+            var owner = UserId.From(owners[i]);
 
             // A loop, not a test: a book stored under a larger limit comes back within the current one on its next raise.
             while (work.ActiveCount(owner) >= _options.MaxActivePerOwner && work.SupersedeOldest(owner, id, at, now))
@@ -148,11 +158,6 @@ public sealed class AlertBook : PortalAggregate<AlertBookState>
             var alert = new Alert(id, customer, changes.Version, changes.RunId, owner, changes.From[i], changes.To[i], before[i], after[i], at, at + _options.Lifetime, AlertStatus.Active, null, null, null);
             work.Add(alert);
             work.Events.Add(new AlertRaised(PortalId, id, customer, changes.ScoreId, changes.Version.Number, changes.RunId, owner, alert.From, alert.To, alert.ScoreBefore, alert.ScoreAfter, alert.ExpiresAt, Initiator.System, now));
-            if (lastRaised is not null)
-            {
-                lastRaised[customer] = at;
-            }
-
             raised++;
         }
 

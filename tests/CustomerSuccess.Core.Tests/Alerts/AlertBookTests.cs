@@ -82,6 +82,25 @@ public class AlertBookTests
 
     [Fact]
     [Trait("Rule", "35")]
+    public void Raise_AnOwnerAtTheLimitWhoseCustomersAllChangeAgain_ReplacesTheirAlerts_AndOverflowsOnlyTheExtraOne()
+    {
+        // 26 customers of one owner change status in two runs in a row: the second run's changes replace the 25 active
+        // alerts of their own customers (a newer change), and only the 26th alert is over the limit.
+        var book = Book();
+        var rows = Enumerable.Range(1, 26).Select(i => new Row(i, 7, 80, 30)).ToArray();
+        book.Raise(Changes(T0, rows), T0);
+
+        var report = book.Raise(Changes(T0 + Duration.FromDays(1), rows), T0 + Duration.FromDays(1)).Value;
+
+        Assert.Equal((26, 25), (report.Raised, report.Replaced));
+        Assert.Equal(ImmutableDictionary<UserId, int>.Empty.Add(UserId.From(7), 1), report.Overflow);
+        var active = AlertBook.ActiveAsOf(book.State, UserId.From(7), T0 + Duration.FromDays(1));
+        Assert.Equal(AlertOptions.DefaultMaxActivePerOwner, active.Length);
+        Assert.Equal(25, book.State.Alerts.Count(a => a.SupersedeReason == SupersedeReason.NewerChange));
+    }
+
+    [Fact]
+    [Trait("Rule", "35")]
     public void Raise_BeyondTheOwnersLimit_SupersedesTheOldestActive_AndCountsTheOverflow()
     {
         // Ambiguity B1: at most 25 active alerts per owner; expired alerts drop out first, then the oldest.

@@ -192,6 +192,9 @@ public sealed class AlertLifecycleModelProperties
     {
         ModelExpire(model, now);
         var overflow = 0;
+
+        // Every raising change replaces its customer's active alert first; then the alerts are raised in order.
+        var raising = new List<(long Customer, long Owner, AlertId Id)>();
         for (var i = 0; i < changes.Count; i++)
         {
             var (customer, owner) = (changes.AccountIds[i], changes.OwnerIds[i]);
@@ -200,13 +203,16 @@ public sealed class AlertLifecycleModelProperties
                 continue;
             }
 
-            var id = AlertId.From(++lastId);
+            raising.Add((customer, owner, AlertId.From(++lastId)));
             foreach (var same in model.Where(a => a.Status == AlertStatus.Active && a.Customer == customer))
             {
                 same.Status = AlertStatus.Superseded;
                 same.EndedAt = changes.At;
             }
+        }
 
+        foreach (var (customer, owner, id) in raising)
+        {
             var active = model.Where(a => a.Status == AlertStatus.Active && a.Owner == owner).OrderBy(a => a.RaisedAt).ThenBy(a => a.Id).ToList();
             if (active.Count >= AlertOptions.DefaultMaxActivePerOwner)
             {
