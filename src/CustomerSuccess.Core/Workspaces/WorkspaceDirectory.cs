@@ -168,10 +168,11 @@ public sealed class WorkspaceDirectory : PortalAggregate<WorkspaceDirectoryState
     /// <see cref="WorkspaceErrors.NotFoundCode"/>, <see cref="WorkspaceErrors.NameRequiredCode"/>,
     /// <see cref="WorkspaceErrors.NameTooLongCode"/>, <see cref="WorkspaceErrors.NameTakenCode"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or <paramref name="workspaceId"/> is <c>default</c>.</exception>
     public Result<Workspace> Rename(Actor actor, AccountContext account, WorkspaceId workspaceId, string newName, Instant now)
     {
         CheckCaller(actor, account);
+        CheckWorkspace(workspaceId);
         ArgumentNullException.ThrowIfNull(newName);
         if (Authorize(actor, account, EditOperation(workspaceId)) is { IsFailure: true } denied)
         {
@@ -207,10 +208,11 @@ public sealed class WorkspaceDirectory : PortalAggregate<WorkspaceDirectoryState
     /// <returns>The workspace as it is now (without an event when unchanged), or <c>access.*</c>,
     /// <see cref="WorkspaceErrors.NotFoundCode"/>, <see cref="WorkspaceErrors.DescriptionTooLongCode"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or <paramref name="workspaceId"/> is <c>default</c>.</exception>
     public Result<Workspace> Describe(Actor actor, AccountContext account, WorkspaceId workspaceId, string? description, Instant now)
     {
         CheckCaller(actor, account);
+        CheckWorkspace(workspaceId);
         if (Authorize(actor, account, EditOperation(workspaceId)) is { IsFailure: true } denied)
         {
             return denied.Error;
@@ -245,10 +247,11 @@ public sealed class WorkspaceDirectory : PortalAggregate<WorkspaceDirectoryState
     /// <see cref="WorkspaceErrors.NotFoundCode"/>, <see cref="WorkspaceErrors.PrimaryHasNoTeamsCode"/>,
     /// <see cref="WorkspaceErrors.TeamAlreadyAssignedCode"/> (naming the other workspace).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or <paramref name="teamId"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or <paramref name="workspaceId"/> or <paramref name="teamId"/> is <c>default</c>.</exception>
     public Result<Workspace> AddTeam(Actor actor, AccountContext account, WorkspaceId workspaceId, TeamId teamId, Instant now)
     {
         CheckCaller(actor, account);
+        CheckWorkspace(workspaceId);
         CheckTeam(teamId);
         if (Authorize(actor, account, CsOperation.ManageTeamWorkspaces) is { IsFailure: true } denied)
         {
@@ -278,11 +281,12 @@ public sealed class WorkspaceDirectory : PortalAggregate<WorkspaceDirectoryState
     /// <returns>The workspace as it is now, or <c>access.*</c>, <see cref="WorkspaceErrors.NotFoundCode"/>,
     /// <see cref="WorkspaceErrors.PrimaryHasNoTeamsCode"/>, <see cref="WorkspaceErrors.TeamNotAssignedCode"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or <paramref name="teamId"/> is <c>default</c>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or <paramref name="workspaceId"/> or <paramref name="teamId"/> is <c>default</c>.</exception>
     /// <remarks>A team workspace may be left without teams; nobody but super admins sees it then until a team is added.</remarks>
     public Result<Workspace> RemoveTeam(Actor actor, AccountContext account, WorkspaceId workspaceId, TeamId teamId, Instant now)
     {
         CheckCaller(actor, account);
+        CheckWorkspace(workspaceId);
         CheckTeam(teamId);
         if (Authorize(actor, account, CsOperation.ManageTeamWorkspaces) is { IsFailure: true } denied)
         {
@@ -313,10 +317,11 @@ public sealed class WorkspaceDirectory : PortalAggregate<WorkspaceDirectoryState
     /// <returns>The deleted workspace, or <c>access.*</c>, <see cref="WorkspaceErrors.NotFoundCode"/>,
     /// <see cref="WorkspaceErrors.PrimaryCannotBeDeletedCode"/>, <see cref="WorkspaceErrors.DeleteNotConfirmedCode"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or <paramref name="workspaceId"/> is <c>default</c>.</exception>
     public Result<Workspace> Delete(Actor actor, AccountContext account, WorkspaceId workspaceId, string? confirmation, Instant now)
     {
         CheckCaller(actor, account);
+        CheckWorkspace(workspaceId);
         if (Authorize(actor, account, CsOperation.ManageTeamWorkspaces) is { IsFailure: true } denied)
         {
             return denied.Error;
@@ -388,6 +393,14 @@ public sealed class WorkspaceDirectory : PortalAggregate<WorkspaceDirectoryState
         return state.Workspaces.Values.GroupBy(w => w.Name, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1)
             ? "two workspaces have the same name"
             : null;
+    }
+
+    private static void CheckWorkspace(WorkspaceId workspaceId)
+    {
+        if (workspaceId.IsDefault)
+        {
+            throw new ArgumentException("The workspace id must not be default.", nameof(workspaceId));
+        }
     }
 
     private static void CheckTeam(TeamId teamId)

@@ -394,6 +394,24 @@ public class WorkspaceDirectoryTests
     }
 
     [Fact]
+    public void Operations_ADefaultWorkspaceId_Throw()
+    {
+        var directory = NewDirectory();
+        var account = new AccountContext(directory.PortalId, ServiceHubTier.Enterprise);
+
+        Assert.All(
+            new Action[]
+            {
+                () => directory.Rename(Manager, account, default, "X", Now),
+                () => directory.Describe(Manager, account, default, "X", Now),
+                () => directory.AddTeam(Manager, account, default, TeamId.From(5), Now),
+                () => directory.RemoveTeam(Manager, account, default, TeamId.From(5), Now),
+                () => directory.Delete(Manager, account, default, WorkspaceDirectory.DeleteConfirmationPhrase, Now),
+            },
+            call => Assert.Equal("workspaceId", Assert.Throws<ArgumentException>(call).ParamName));
+    }
+
+    [Fact]
     public void Operations_NullArguments_ThrowWithParameterName()
     {
         var directory = NewDirectory();
