@@ -37,13 +37,22 @@ public sealed class InputTests : IDisposable
     [InlineData("NaN")]
     [InlineData("1e400")]
     [InlineData("∞")]
-    [InlineData("1,5")]
-    [InlineData("twelve")]
-    public async Task NonFiniteOrMalformedNumbers_AreInvalidInput(string cell)
+    public async Task NonFiniteNumbers_AreInvalidInput(string cell)
     {
         CliResult result = await Score($"id,n,plan\na,5,pro\nb,\"{cell}\",pro\n");
 
         AssertInputError(result, "line 3, column 'n'", "is not a finite number");
+    }
+
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("twelve")]
+    [InlineData("abc")]
+    public async Task MalformedNumbers_AreInvalidInput_AndCalledNotANumber(string cell)
+    {
+        CliResult result = await Score($"id,n,plan\na,5,pro\nb,\"{cell}\",pro\n");
+
+        AssertInputError(result, "line 3, column 'n'", "is not a number (");
     }
 
     [Fact]

@@ -100,6 +100,13 @@ internal static class CsvCells
     public static bool TryParseFiniteNumber(ReadOnlySpan<char> text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
+    /// <summary>Why a cell that <see cref="TryParseFiniteNumber"/> refused is not a number: not a finite number (NaN, an
+    /// infinity, beyond the range of a double) or not a number at all.</summary>
+    public static string WhyNotANumber(ReadOnlySpan<char> text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || text.Trim() is "∞" or "-∞" or "+∞"
+            ? "is not a finite number"
+            : "is not a number";
+
     /// <summary>Parses an ISO date <c>yyyy-MM-dd</c> that exists in the calendar.</summary>
     public static bool TryParseIsoDate(ReadOnlySpan<char> text, out LocalDate value)
     {

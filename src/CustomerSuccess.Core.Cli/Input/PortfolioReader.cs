@@ -469,7 +469,7 @@ internal static class PortfolioReader
                     case SignalType.Number:
                         _builder.SetNumber(account, i, CsvCells.TryParseFiniteNumber(text, out double number)
                             ? number
-                            : throw Bad(row, _signalColumns[i], $"{CsvCells.Excerpt(text)} is not a finite number (the definition reads it as a number; write it like 1234.5, leave the cell blank when unknown)."));
+                            : throw Bad(row, _signalColumns[i], $"{CsvCells.Excerpt(text)} {CsvCells.WhyNotANumber(text)} (the definition reads it as a number; write it like 1234.5, leave the cell blank when unknown)."));
                         break;
                     case SignalType.Text:
                         _builder.SetText(account, i, Intern(row, i, text));
