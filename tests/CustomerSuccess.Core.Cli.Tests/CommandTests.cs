@@ -320,4 +320,18 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("applies to the starter template only", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--positive needs --outcome", "validate", "-d", "DEF", "--positive", "Yes")]
+    [InlineData("describe the portfolio", "validate", "-d", "DEF", "--id-column", "customerID")]
+    [InlineData("describe the portfolio", "validate", "-d", "DEF", "--as-of", "2026-01-01")]
+    [InlineData("--force replaces the --out file", "template", "--force")]
+    public async Task OptionsThatWouldBeIgnored_AreUsageErrors(string expected, params string[] args)
+    {
+        string definition = _files.File("d.json", Definitions.NumberAndText);
+        CliResult result = await Cli.RunAsync([.. args.Select(a => a == "DEF" ? definition : a)]);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
 }

@@ -40,6 +40,7 @@ internal sealed class TemplateCommand(CliConsole console) : AsyncCommand<Templat
             Name is not ("starter" or "telco") ? ValidationResult.Error($"'{Name}' is not a template; use starter or telco.")
             : ObjectType is not null && Name == "telco" ? ValidationResult.Error("--object-type applies to the starter template only (the telco sample scores companies).")
             : ObjectType is not null && string.IsNullOrWhiteSpace(ObjectType) ? ValidationResult.Error("--object-type needs an object type, for example companies, contacts or a custom object's name.")
+            : Force && Out is null ? ValidationResult.Error("--force replaces the --out file; without --out the definition goes to standard output.")
             : ValidationResult.Success();
     }
 

@@ -52,6 +52,16 @@ internal sealed class ValidateCommand(IClock clock, CliConsole console) : AsyncC
                 return ValidationResult.Error("--draft checks a definition alone; drop it to check a definition against --portfolio.");
             }
 
+            if (Positive is not null && Outcome is null)
+            {
+                return ValidationResult.Error("--positive needs --outcome (it names the outcome value that means churned).");
+            }
+
+            if (Portfolio is null && (Delimiter is not null || AsOf is not null || IdColumn != "id" || Duplicates != "error"))
+            {
+                return ValidationResult.Error("--id-column, --delimiter, --duplicates and --as-of describe the portfolio; pass --portfolio too, or drop them.");
+            }
+
             return Portfolio is null && (Events is not null || OwnerColumn is not null || Outcome is not null)
                 ? ValidationResult.Error("--events, --owner-column and --outcome need --portfolio.")
                 : ValidationResult.Success();
