@@ -334,4 +334,13 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnExtraWordAfterACommand_IsAnUnexpectedArgument()
+    {
+        CliResult result = await Cli.RunAsync("score", "-d", _files.File("d.json", Definitions.NumberAndText), "-p", _files.File("p.csv", "id,n,plan\na,1,pro\n"), "extra");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("unexpected argument 'extra' for 'score'", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -78,6 +78,28 @@ public sealed class InputTests : IDisposable
         Assert.Contains("Scored 2 accounts", result.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("id,n,plan,note,note\na,1,pro,x,y\n", "the header names the column 'note' more than once")]
+    [InlineData("id,n,plan,,\na,1,pro,,\n", "the header has more than one blank column name")]
+    public async Task ARepeatedColumnName_IsNamed(string csv, string expected)
+    {
+        CliResult result = await Score(csv);
+
+        AssertInputError(result, expected);
+    }
+
+    [Theory]
+    [InlineData("é", "cannot separate cells")]
+    [InlineData("\"", "the quote '\"' cannot separate cells")]
+    [InlineData("ab", "is not one character")]
+    public async Task ADelimiterThatCannotSeparateCells_IsAUsageError(string delimiter, string expected)
+    {
+        CliResult result = await Score("id,n,plan\na,1,pro\n", "--delimiter", delimiter);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task BlankCells_AreMissing_AndCountedInTheSummary()
     {

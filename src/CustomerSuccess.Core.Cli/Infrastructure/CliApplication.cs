@@ -147,6 +147,12 @@ internal static partial class CliApplication
         }
 
         Match unknownCommand = UnknownCommand().Match(message);
+        if (unknownCommand.Success && command is not null)
+        {
+            // A word after a command that takes no more arguments.
+            return $"unexpected argument '{unknownCommand.Groups["name"].Value}' for '{command}'. ('cs-core {command} --help' lists what it takes.)";
+        }
+
         if (unknownCommand.Success)
         {
             string token = unknownCommand.Groups["name"].Value;

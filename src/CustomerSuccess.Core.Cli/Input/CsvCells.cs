@@ -107,6 +107,24 @@ internal static class CsvCells
             ? "is not a finite number"
             : "is not a number";
 
+    /// <summary>A CSV reader's message about a file's header in the file's terms: a column name used twice (blank names
+    /// included) says which; anything else is quoted short.</summary>
+    public static string DescribeReaderError(string message)
+    {
+        const string Repeated = "Col name '";
+        int at = message.IndexOf(Repeated, StringComparison.Ordinal);
+        int end = at < 0 ? -1 : message.IndexOf("' found ", at + Repeated.Length, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return Excerpt(message);
+        }
+
+        string name = message[(at + Repeated.Length)..end];
+        return name.Length == 0
+            ? "the header has more than one blank column name; give every column a name (or remove the empty columns at its end)."
+            : $"the header names the column '{name}' more than once; give every column its own name.";
+    }
+
     /// <summary>Parses an ISO date <c>yyyy-MM-dd</c> that exists in the calendar.</summary>
     public static bool TryParseIsoDate(ReadOnlySpan<char> text, out LocalDate value)
     {

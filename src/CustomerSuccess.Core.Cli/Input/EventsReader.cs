@@ -34,7 +34,7 @@ internal static class EventsReader
         ArgumentNullException.ThrowIfNull(accounts);
         InputFiles.CheckReadable(path, "--events");
         InputFiles.CheckUtf8Text(path, "--events");
-        using SepReader reader = Sep.Reader(o => o with { Sep = delimiter is { } d ? new Sep(d) : null, DisableColCountCheck = true, Unescape = false }).FromFile(path);
+        using SepReader reader = Open(path, delimiter);
         string[] names = [.. EachName(reader.Header.ColNames)];
         int Column(string name) => Array.IndexOf(names, name);
         int account = Column(ScoringPlan.EventAccount);
@@ -110,8 +110,20 @@ internal static class EventsReader
     public static CsvHeader ReadHeader(string path, char? delimiter)
     {
         InputFiles.CheckReadable(path, "--events");
-        using SepReader reader = Sep.Reader(o => o with { Sep = delimiter is { } d ? new Sep(d) : null, DisableColCountCheck = true, Unescape = false }).FromFile(path);
+        using SepReader reader = Open(path, delimiter);
         return new CsvHeader([.. EachName(reader.Header.ColNames)], reader.Spec.Sep.Separator);
+    }
+
+    private static SepReader Open(string path, char? delimiter)
+    {
+        try
+        {
+            return Sep.Reader(o => o with { Sep = delimiter is { } d ? new Sep(d) : null, DisableColCountCheck = true, Unescape = false }).FromFile(path);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or NotSupportedException)
+        {
+            throw CliException.Input($"--events: '{path}' cannot be read as CSV: {CsvCells.DescribeReaderError(ex.Message)}");
+        }
     }
 
     private static ReadOnlySpan<char> Cell(ReadOnlySpan<char> raw, ref char[] scratch, string where, string column) =>

@@ -126,7 +126,7 @@ internal static class PortfolioReader
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or NotSupportedException)
         {
-            throw CliException.Input($"{option}: '{path}' cannot be read as CSV: {CsvCells.Excerpt(ex.Message)}");
+            throw CliException.Input($"{option}: '{path}' cannot be read as CSV: {CsvCells.DescribeReaderError(ex.Message)}");
         }
     }
 

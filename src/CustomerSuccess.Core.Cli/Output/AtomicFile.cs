@@ -64,6 +64,23 @@ internal sealed class AtomicFile : IDisposable
             throw CliException.Input($"{option}: the folder '{Path.GetDirectoryName(path)}' does not exist.");
         }
 
+        if (File.Exists(full))
+        {
+            // Renaming over the file would succeed in a writable folder even when the file itself may not be written.
+            try
+            {
+                using var probe = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw CliException.Input($"{option}: '{path}' cannot be replaced (it is read-only, or permission is denied).");
+            }
+            catch (IOException ex)
+            {
+                throw CliException.Input($"{option}: '{path}' cannot be replaced ({ex.Message}).");
+            }
+        }
+
         string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -74,9 +91,10 @@ internal sealed class AtomicFile : IDisposable
         {
             throw CliException.Input($"{option}: cannot write in '{folder}' (permission denied).");
         }
-        catch (IOException ex)
+        catch (IOException)
         {
-            throw CliException.Input($"{option}: cannot write '{path}' ({ex.Message}).");
+            // The exception's message names the temporary file; say what failed in the target's terms.
+            throw CliException.Input($"{option}: cannot write '{path}' (the folder '{folder}' does not accept a new file).");
         }
     }
 

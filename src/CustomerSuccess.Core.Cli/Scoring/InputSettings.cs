@@ -64,9 +64,22 @@ internal class InputSettings : FormattedSettings
             return format;
         }
 
-        if (Delimiter is not null && Delimiter is not ("tab" or "\\t") && (Delimiter.Length != 1 || Delimiter[0] is '"' or '\r' or '\n'))
+        if (Delimiter is not null && Delimiter is not ("tab" or "\\t"))
         {
-            return ValidationResult.Error($"--delimiter: '{Delimiter}' is not one character (use for example ';' or tab).");
+            if (Delimiter.Length != 1 || Delimiter[0] is '\r' or '\n')
+            {
+                return ValidationResult.Error($"--delimiter: '{Delimiter}' is not one character (use for example ';' or tab).");
+            }
+
+            if (Delimiter[0] == '"')
+            {
+                return ValidationResult.Error("--delimiter: the quote '\"' cannot separate cells: it quotes them. Use for example ';' or tab.");
+            }
+
+            if (Delimiter[0] > '~' || char.IsLetterOrDigit(Delimiter[0]))
+            {
+                return ValidationResult.Error($"--delimiter: '{Delimiter}' cannot separate cells; use an ASCII punctuation character such as ',', ';' or '|', a space or tab.");
+            }
         }
 
         if (Duplicates.ToUpperInvariant() is not ("ERROR" or "FIRST" or "LAST"))
