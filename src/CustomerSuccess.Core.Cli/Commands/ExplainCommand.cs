@@ -130,7 +130,9 @@ internal sealed class ExplainCommand(IClock clock, CliConsole console) : AsyncCo
                     {
                         string mark = criterion.Matched ? "[green]✔[/]" : criterion.InputsPresent ? "[grey]✘[/]" : "[yellow]?[/]";
                         string count = criterion.EventCount is { } n ? $" [grey](count {n})[/]" : string.Empty;
-                        node.AddNode($"{mark} {Markup.Escape(criterion.Criterion.Name)} [grey]({criterion.Criterion.Points.ToString("+#;-#;0", CultureInfo.InvariantCulture)})[/] → {criterion.AwardedPoints}{count} [grey]{Markup.Escape(Inputs(criterion))}[/]");
+                        string inputs = Inputs(criterion);
+                        string shown = inputs.Length == 0 ? string.Empty : $" [grey]{Markup.Escape(inputs)}[/]";
+                        node.AddNode($"{mark} {Markup.Escape(criterion.Criterion.Name)} [grey]({criterion.Criterion.Points.ToString("+#;-#;0", CultureInfo.InvariantCulture)})[/] → {criterion.AwardedPoints}{count}{shown}");
                     }
                 }
 
@@ -139,8 +141,9 @@ internal sealed class ExplainCommand(IClock clock, CliConsole console) : AsyncCo
         }
     }
 
+    /// <summary>The criterion's inputs, each property once (two conditions may read the same property).</summary>
     private static string Inputs(CriterionExplanation criterion) =>
-        string.Join("; ", criterion.Conditions.Select(c => $"{c.Condition.Property} = {Format(c.Value)}"));
+        string.Join("; ", criterion.Conditions.Select(c => $"{c.Condition.Property} = {Format(c.Value)}").Distinct(StringComparer.Ordinal));
 
     private static string Format(object? value) => value switch
     {
