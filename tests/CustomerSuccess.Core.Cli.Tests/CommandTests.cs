@@ -343,4 +343,13 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("unexpected argument 'extra' for 'score'", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AMistypedTopLevelOption_SuggestsTheClosest()
+    {
+        CliResult result = await Cli.RunAsync("--verison");
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("unknown option '--verison' for cs-core. Did you mean '--version'?", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -294,7 +294,7 @@ internal static partial class CliApplication
         return version is null ? "0.0.0" : version.Split('+')[0];
     }
 
-    [GeneratedRegex(@"Unknown option '(?<name>[^']*)'", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:Unknown|Unexpected) option '(?<name>[^']*)'", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex UnknownOption();
 
     [GeneratedRegex(@"Unknown command '(?<name>[^']*)'", RegexOptions.CultureInvariant, 1000)]
