@@ -352,4 +352,14 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("unknown option '--verison' for cs-core. Did you mean '--version'?", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RedirectedOutput_HasNoTrailingSpaces()
+    {
+        CliResult help = await Cli.RunAsync("score", "--help");
+
+        Assert.Equal(ExitCodes.Success, help.ExitCode);
+        Assert.Contains("--portfolio", help.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(help.Out.Split('\n'), line => line.TrimEnd('\r').EndsWith(' '));
+    }
 }

@@ -80,7 +80,7 @@ internal sealed class CliConsole
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
+            Out = new AnsiConsoleOutput(terminal ? writer : new TrailingSpaceTrimmer(writer)),
         });
         if (!terminal)
         {
@@ -89,4 +89,55 @@ internal sealed class CliConsole
 
         return console;
     }
+}
+
+/// <summary>A writer that drops the spaces at the end of each line (tables and help pad their cells to the column
+/// width; in a redirected stream those spaces are noise). Everything else passes through unchanged.</summary>
+internal sealed class TrailingSpaceTrimmer(TextWriter inner) : TextWriter
+{
+    private int _pendingSpaces;
+
+    public override Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value)
+    {
+        if (value == ' ')
+        {
+            _pendingSpaces++;
+            return;
+        }
+
+        if (value is '\n' or '\r')
+        {
+            _pendingSpaces = 0;
+        }
+        else
+        {
+            for (; _pendingSpaces > 0; _pendingSpaces--)
+            {
+                inner.Write(' ');
+            }
+        }
+
+        inner.Write(value);
+    }
+
+    public override void Write(string? value)
+    {
+        foreach (char c in value ?? string.Empty)
+        {
+            Write(c);
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        for (int i = index; i < index + count; i++)
+        {
+            Write(buffer[i]);
+        }
+    }
+
+    public override void Flush() => inner.Flush();
 }
