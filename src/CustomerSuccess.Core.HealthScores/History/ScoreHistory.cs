@@ -55,7 +55,7 @@ public sealed class ScoreHistory
     }
 
     /// <summary>Records a run and returns its status changes against the score's previous run.</summary>
-    /// <param name="run">The run (with any overrides already applied: <see cref="ScoringRun.WithOverrides"/>).</param>
+    /// <param name="run">The run (with any overrides already applied: <see cref="ScoringRun.WithOverrides(System.Collections.Generic.IEnumerable{ScoreOverride}, ScoreVersion)"/>).</param>
     /// <returns>The outcome and the changes (empty unless <see cref="RunRecordingStatus.Recorded"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> is null.</exception>
     public RunRecording Record(ScoringRun run)

@@ -6,7 +6,7 @@ namespace CustomerSuccess.Core.HealthScores.History;
 /// <summary>
 /// A manual override of one account's health score and/or status under one score: set by a person (the author) with a
 /// reason, in force from <see cref="CreatedAt"/> until <see cref="ExpiresAt"/> (half-open) unless removed before.
-/// While in force it wins over every scoring run (<see cref="ScoringRun.WithOverrides"/>); the run keeps the computed
+/// While in force it wins over every scoring run (<see cref="ScoringRun.WithOverrides(System.Collections.Generic.IEnumerable{ScoreOverride}, ScoreVersion)"/>); the run keeps the computed
 /// values beside it.
 /// </summary>
 /// <remarks><threadsafety>Immutable; thread-safe.</threadsafety></remarks>

@@ -311,6 +311,27 @@ public sealed class ScoringRun
         return null;
     }
 
+    /// <summary>Applies manual overrides (see <see cref="WithOverrides(IEnumerable{ScoreOverride}, StatusThresholds)"/>)
+    /// with the thresholds of the version the run was scored with, which must be <paramref name="version"/>.</summary>
+    /// <param name="overrides">The overrides.</param>
+    /// <param name="version">The run's score version (<see cref="Version"/>): its thresholds give the status of an
+    /// override that sets only a score.</param>
+    /// <returns>A run with the overrides applied (this run when none applies).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="overrides"/> or <paramref name="version"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="version"/> is not the run's version, or two overrides in force
+    /// name the same account.</exception>
+    /// <exception cref="InvalidOperationException">Overrides were applied to this run already.</exception>
+    public ScoringRun WithOverrides(IEnumerable<ScoreOverride> overrides, ScoreVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (ScoreVersionKey.Of(version) != Version)
+        {
+            throw new ArgumentException($"Run {Id} was scored with version {Version.Number} of score {Version.ScoreId}, not version {version.Number} of score {version.ScoreId}.", nameof(version));
+        }
+
+        return WithOverrides(overrides, version.Definition.Thresholds);
+    }
+
     /// <summary>Applies manual overrides: every override of this run's score that is in force at
     /// <see cref="ScoredAt"/> replaces its account's score and/or status; the computed values are kept in
     /// <see cref="Overrides"/>. Overrides of other scores, of accounts the run did not score, or not in force are

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CustomerSuccess.Core.HealthScores.History;
+using CustomerSuccess.Core.HealthScores.Tests.Definitions;
 using NodaTime;
 using static CustomerSuccess.Core.HealthScores.Tests.History.HistoryTestData;
 
@@ -28,6 +29,21 @@ public class ScoreOverrideTests
         Assert.Null(applied.OverrideAt(1));
         Assert.Equal("Exec sponsor left; renewal at risk", o.Reason);
         Assert.Equal([80, 50, 20], run.Scores.ToArray().Select(s => (int)s));
+    }
+
+    [Fact]
+    [Trait("Rule", "84")]
+    public void WithOverrides_TheRunsVersion_GivesTheThresholds_AndAnotherVersionIsRefused()
+    {
+        var run = Run(1, Start, Scores(80, 20));
+        var scoreOnly = Override(2, 55, null, Start - Duration.FromDays(1), Duration.FromDays(30));
+        var strict = TestDefinitions.Sample with { Thresholds = new StatusThresholds(60, 90) };
+
+        var applied = run.WithOverrides([scoreOnly], new ScoreVersion(Score, 1, Start, strict));
+
+        Assert.Equal(HealthStatus.AtRisk, applied.Statuses[1]);
+        Assert.Throws<ArgumentException>(() => run.WithOverrides([scoreOnly], new ScoreVersion(Score, 2, Start, strict)));
+        Assert.Throws<ArgumentNullException>(() => run.WithOverrides([scoreOnly], default(ScoreVersion)!));
     }
 
     [Fact]

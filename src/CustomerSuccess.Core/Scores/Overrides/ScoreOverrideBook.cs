@@ -13,7 +13,7 @@ namespace CustomerSuccess.Core.Scores;
 /// <summary>
 /// A portal's manual overrides of health scores (reading R84): a CSM sets an account's score and/or status under one
 /// score with a reason and an expiry; the override wins over every scoring run until it expires or is removed
-/// (<see cref="ScoringRun.WithOverrides"/> with <see cref="ScoreOverrideBookState.InForceAt"/>).
+/// (<see cref="ScoringRun.WithOverrides(System.Collections.Generic.IEnumerable{ScoreOverride}, CustomerSuccess.Core.HealthScores.ScoreVersion)"/> with <see cref="ScoreOverrideBookState.InForceAt"/>).
 /// </summary>
 /// <remarks>
 /// <para>One override per account and score: setting another replaces it. An override ends by itself at its expiry (no

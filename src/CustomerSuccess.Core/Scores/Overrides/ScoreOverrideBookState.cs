@@ -21,7 +21,7 @@ public sealed record ScoreOverrideBookState(PortalId PortalId, ImmutableArray<Sc
         init => field = value.IsDefault ? [] : value;
     } = Overrides.IsDefault ? [] : Overrides;
 
-    /// <summary>Returns the overrides in force at an instant (for <see cref="ScoringRun.WithOverrides"/>).</summary>
+    /// <summary>Returns the overrides in force at an instant (for <see cref="ScoringRun.WithOverrides(System.Collections.Generic.IEnumerable{ScoreOverride}, CustomerSuccess.Core.HealthScores.ScoreVersion)"/>).</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The overrides with <c>CreatedAt ≤ instant &lt; ExpiresAt</c>.</returns>
     public ImmutableArray<ScoreOverride> InForceAt(NodaTime.Instant instant) => [.. Overrides.Where(o => o.IsInForceAt(instant))];
