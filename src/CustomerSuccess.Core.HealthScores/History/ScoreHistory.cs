@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using NodaTime;
 
@@ -27,7 +28,8 @@ public sealed class ScoreHistory
 {
     private readonly Lock _gate = new();
     private readonly ScoreHistoryOptions _options;
-    private readonly HashSet<ScoringRunId> _recorded = [];
+    // A run id names a run within its score: two scores' runs may share an id (say, the date of a daily job).
+    private readonly HashSet<(HealthScoreId Score, ScoringRunId Run)> _recorded = [];
     private readonly Dictionary<HealthScoreId, Track> _tracks = [];
 
     /// <summary>Initializes an empty history.</summary>
@@ -42,7 +44,7 @@ public sealed class ScoreHistory
     }
 
     /// <summary>Gets the number of runs recorded.</summary>
-    /// <value>Distinct run ids.</value>
+    /// <value>Distinct runs: a run id counts once per score.</value>
     public int RunCount
     {
         get
@@ -63,7 +65,7 @@ public sealed class ScoreHistory
         ArgumentNullException.ThrowIfNull(run);
         lock (_gate)
         {
-            if (_recorded.Contains(run.Id))
+            if (_recorded.Contains((run.ScoreId, run.Id)))
             {
                 return new RunRecording(RunRecordingStatus.AlreadyRecorded, StatusChangeSet.Empty(run, null));
             }
@@ -98,19 +100,31 @@ public sealed class ScoreHistory
 
             var month = YearMonthOf(run.ScoredAt);
             track.Months[month] = MonthClose.Of(run);
-            _recorded.Add(run.Id);
+            _recorded.Add((run.ScoreId, run.Id));
             return new RunRecording(RunRecordingStatus.Recorded, changes);
         }
     }
 
-    /// <summary>Determines whether a run was recorded.</summary>
+    /// <summary>Determines whether a run of any score was recorded under an id.</summary>
     /// <param name="runId">The run id.</param>
     /// <returns><see langword="true"/> when recorded.</returns>
     public bool Contains(ScoringRunId runId)
     {
         lock (_gate)
         {
-            return _recorded.Contains(runId);
+            return _recorded.Any(r => r.Run == runId);
+        }
+    }
+
+    /// <summary>Determines whether a score's run was recorded.</summary>
+    /// <param name="scoreId">The score.</param>
+    /// <param name="runId">The run id (unique within the score).</param>
+    /// <returns><see langword="true"/> when recorded.</returns>
+    public bool Contains(HealthScoreId scoreId, ScoringRunId runId)
+    {
+        lock (_gate)
+        {
+            return _recorded.Contains((scoreId, runId));
         }
     }
 
@@ -203,11 +217,16 @@ public sealed class ScoreHistory
         {
             _tracks.TryGetValue(scoreId, out var track);
             var points = ImmutableArray.CreateBuilder<MonthlyAverage>();
-            for (var month = from; month.CompareTo(to) <= 0; month = month.PlusMonths(1))
+            // Stops at 'to' without stepping past it (the month after the calendar's last one does not exist).
+            for (var month = from; ; month = month.PlusMonths(1))
             {
                 points.Add(track is not null && track.Months.TryGetValue(month, out var close)
                     ? close.Point(month, scope)
                     : new MonthlyAverage(month, 0, null, 0, 0, 0, 0));
+                if (month.CompareTo(to) >= 0)
+                {
+                    break;
+                }
             }
 
             return points.ToImmutable();
@@ -450,7 +469,7 @@ public enum RunRecordingStatus
     /// <summary>The run was recorded; its changes are returned.</summary>
     Recorded,
 
-    /// <summary>A run with the same id was recorded before: nothing changed and no changes are returned.</summary>
+    /// <summary>A run of the same score with the same id was recorded before: nothing changed and no changes are returned.</summary>
     AlreadyRecorded,
 
     /// <summary>The run is older than the score's latest run: nothing was recorded.</summary>

@@ -62,6 +62,36 @@ public class ScoreHistoryTests
     }
 
     [Fact]
+    public void Record_TwoScoresRunsWithTheSameId_AreBothRecorded()
+    {
+        // A daily job that names its runs by date scores every active score under the same id.
+        var history = new ScoreHistory();
+        var other = HealthScoreId.From(2);
+        var first = Run(20260302, Start, Scores(80, 30));
+        var second = ScoringRun.Create(ScoringRunId.From(20260302), new ScoreVersionKey(other, 1), Start, Start.InUtc().Date, [1, 2], Scores(50, 50), [HealthStatus.Neutral, HealthStatus.Neutral], [1, 1], [0, 0], [7L], [0, 0]);
+
+        Assert.Equal(RunRecordingStatus.Recorded, history.Record(first).Status);
+        Assert.Equal(RunRecordingStatus.Recorded, history.Record(second).Status);
+        Assert.Equal(RunRecordingStatus.AlreadyRecorded, history.Record(second).Status);
+
+        Assert.Same(second, history.Latest(other));
+        Assert.Equal(2, history.RunCount);
+        Assert.True(history.Contains(other, ScoringRunId.From(20260302)));
+        Assert.False(history.Contains(HealthScoreId.From(3), ScoringRunId.From(20260302)));
+        Assert.True(history.Contains(ScoringRunId.From(20260302)));
+    }
+
+    [Fact]
+    public void AverageOverTime_UpToTheCalendarsLastMonth_DoesNotStepPastIt()
+    {
+        var history = new ScoreHistory();
+
+        var points = history.AverageOverTime(Score, new YearMonth(9999, 11), new YearMonth(9999, 12), TrendScope.Portfolio);
+
+        Assert.Equal([new YearMonth(9999, 11), new YearMonth(9999, 12)], points.Select(p => p.Month));
+    }
+
+    [Fact]
     public void Record_ARunOlderThanTheLatest_IsRefusedAndChangesNothing()
     {
         var history = new ScoreHistory();

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using CustomerSuccess.Core.Access;
@@ -70,6 +71,9 @@ public class ScoreOverrideBookTests
         Assert.Equal(ScoreOverrideErrors.InvalidCode, book.Set(Csm, Account, id, Score, 5, null, "r", Now, Now).Error!.Code);
         Assert.Equal(ScoreOverrideErrors.InvalidCode, book.Set(Csm, Account, id, Score, 5, null, "r", Now + Duration.FromDays(400), Now).Error!.Code);
         Assert.Equal(AccessErrors.SummaryOnlyCode, book.Set(Actor.SuperAdmin(UserId.From(4), hasServiceSeat: false), Account, id, Score, 5, null, "r", Now + Duration.FromDays(1), Now).Error!.Code);
+        Assert.Throws<ArgumentException>(() => book.Set(Csm, Account, default, Score, 5, null, "r", Now + Duration.FromDays(1), Now));
+        Assert.Throws<ArgumentException>(() => book.Remove(Csm, Account, default, Score, Now));
+        Assert.Throws<ArgumentException>(() => book.Remove(Csm, Account, id, default, Now));
         Assert.Empty(book.State.Overrides);
         Assert.Empty(book.DomainEvents);
     }

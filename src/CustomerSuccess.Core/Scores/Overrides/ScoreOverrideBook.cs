@@ -74,10 +74,7 @@ public sealed class ScoreOverrideBook : PortalAggregate<ScoreOverrideBookState>
     public Result<ScoreOverride> Set(Actor actor, AccountContext account, RecordId customerId, HealthScoreId scoreId, int? score, HealthStatus? status, string reason, Instant expiresAt, Instant now)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        if (customerId.IsDefault || scoreId.IsDefault)
-        {
-            throw new ArgumentException("The customer and the score must not be default.", nameof(customerId));
-        }
+        CheckIds(customerId, scoreId);
 
         if (Authorize(actor, account, CsOperation.ManageScoreOverrides) is { IsFailure: true } denied)
         {
@@ -109,9 +106,10 @@ public sealed class ScoreOverrideBook : PortalAggregate<ScoreOverrideBookState>
     /// <param name="now">The command's instant.</param>
     /// <returns>The removed override, or <c>access.*</c>, <c>score_override.not_found</c> (none, or already expired).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="account"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal.</exception>
+    /// <exception cref="ArgumentException"><paramref name="account"/> is another portal, or an id is default.</exception>
     public Result<ScoreOverride> Remove(Actor actor, AccountContext account, RecordId customerId, HealthScoreId scoreId, Instant now)
     {
+        CheckIds(customerId, scoreId);
         if (Authorize(actor, account, CsOperation.ManageScoreOverrides) is { IsFailure: true } denied)
         {
             return denied.Error;
@@ -133,5 +131,13 @@ public sealed class ScoreOverrideBook : PortalAggregate<ScoreOverrideBookState>
     {
         CheckInvariants(state);
         return state;
+    }
+
+    private static void CheckIds(RecordId customerId, HealthScoreId scoreId)
+    {
+        if (customerId.IsDefault || scoreId.IsDefault)
+        {
+            throw new ArgumentException("The customer and the score must not be default.", nameof(customerId));
+        }
     }
 }
