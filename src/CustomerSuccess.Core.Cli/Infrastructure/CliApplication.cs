@@ -188,13 +188,12 @@ internal static partial class CliApplication
             return null;
         }
 
-        Type settings = CommandTable.Single(c => c.Name == command).Settings;
         var valued = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (PropertyInfo property in settings.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (CommandOptionAttribute option in OptionAttributesOf(command))
         {
-            if (property.GetCustomAttribute<CommandOptionAttribute>() is { ValueName: { } valueName, ValueIsOptional: false } option)
+            if (option is { ValueName: { } valueName, ValueIsOptional: false })
             {
-                foreach (string name in option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n)))
+                foreach (string name in NamesOf(option))
                 {
                     valued[name] = valueName;
                 }
@@ -222,22 +221,17 @@ internal static partial class CliApplication
     }
 
     /// <summary>Every option name of a command: <c>--long</c> and <c>-s</c> forms, plus --help.</summary>
-    internal static string[] OptionsOf(string command)
-    {
-        Type settings = CommandTable.Single(c => c.Name == command).Settings;
-        var names = new List<string>();
-        foreach (PropertyInfo property in settings.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option)
-            {
-                names.AddRange(option.LongNames.Select(n => "--" + n));
-                names.AddRange(option.ShortNames.Select(n => "-" + n));
-            }
-        }
+    internal static string[] OptionsOf(string command) => [.. OptionAttributesOf(command).SelectMany(NamesOf), "--help"];
 
-        names.Add("--help");
-        return [.. names];
-    }
+    /// <summary>The options a command's settings declare.</summary>
+    private static IEnumerable<CommandOptionAttribute> OptionAttributesOf(string command) =>
+        CommandTable.Single(c => c.Name == command).Settings.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(property => property.GetCustomAttribute<CommandOptionAttribute>())
+            .OfType<CommandOptionAttribute>();
+
+    /// <summary>An option's names as written on the command line: <c>--long</c> and <c>-s</c>.</summary>
+    private static IEnumerable<string> NamesOf(CommandOptionAttribute option) =>
+        option.LongNames.Select(n => "--" + n).Concat(option.ShortNames.Select(n => "-" + n));
 
     private static string? CommandOf(IReadOnlyList<string> args) =>
         args.FirstOrDefault(a => !a.StartsWith('-')) is { } first && CommandTable.Any(c => c.Name == first) ? first : null;

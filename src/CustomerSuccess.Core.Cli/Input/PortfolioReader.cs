@@ -46,16 +46,12 @@ internal static class PortfolioReader
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
-        if (text is null)
+        ReadState state;
+        using (SepReader reader = text is null ? Open(path, options.Delimiter, "--portfolio", wholeFile: true) : Sep.Reader(o => o with { Sep = options.Delimiter is { } d ? new Sep(d) : null, DisableColCountCheck = true, Unescape = false }).FromText(text))
         {
-            InputFiles.CheckReadable(path, "--portfolio");
-            InputFiles.CheckUtf8Text(path, "--portfolio");
-        }
-
-        int capacity = text is null ? EstimateRows(path) : Math.Max(16, text.AsSpan().Count('\n'));
-        var state = new ReadState(path, schema, options, capacity, options.Columns.Owner is not null);
-        using (SepReader reader = text is null ? Open(path, options.Delimiter, "--portfolio") : Sep.Reader(o => o with { Sep = options.Delimiter is { } d ? new Sep(d) : null, DisableColCountCheck = true, Unescape = false }).FromText(text))
-        {
+            // Sized after the file was checked (Open), so a missing or unreadable file gets its own message.
+            int capacity = text is null ? EstimateRows(path) : Math.Max(16, text.AsSpan().Count('\n'));
+            state = new ReadState(path, schema, options, capacity, options.Columns.Owner is not null);
             CsvHeader header = Header(reader, path);
             state.Bind(header);
             try
@@ -111,9 +107,16 @@ internal static class PortfolioReader
         return found ? state.Finish() : null;
     }
 
-    private static SepReader Open(string path, char? delimiter, string option)
+    /// <summary>Opens a CSV file; one that will be read whole is first checked to be UTF-8 (a reader that stops at one
+    /// account or at the header does not read on to check).</summary>
+    private static SepReader Open(string path, char? delimiter, string option, bool wholeFile = false)
     {
         InputFiles.CheckReadable(path, option);
+        if (wholeFile)
+        {
+            InputFiles.CheckUtf8Text(path, option);
+        }
+
         try
         {
             return Sep.Reader(o => o with
