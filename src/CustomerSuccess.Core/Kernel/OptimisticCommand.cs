@@ -139,30 +139,21 @@ public static class OptimisticCommand
         {
             cancellationToken.ThrowIfCancellationRequested();
             var stored = await store.LoadAsync(key, cancellationToken).ConfigureAwait(false);
-            var seen = stored?.Version ?? VersionToken.None;
-            var current = stored?.State ?? initialState();
-            trace?.Loaded(current);
-            if (expectedVersion is { } expected && expected != seen)
+            var decision = Decide(key, stored, restore, initialState, operation, expectedVersion, now, trace);
+            if (decision.Error is { } refused)
             {
-                return ConcurrencyErrors.Conflict(Describe<TState>(key));
+                return refused;
             }
 
-            var aggregate = restore(current);
-            var outcome = operation(aggregate, now);
-            if (!outcome.TryGetValue(out var output))
-            {
-                return outcome.Error!;
-            }
-
-            if (!aggregate.IsDeleted && ReferenceEquals(aggregate.State, current))
+            var (seen, output, events) = (decision.Seen, decision.Output!, decision.Events);
+            if (!decision.Writes)
             {
                 return Result.Success(new Change<TOutput>(output, seen, []));
             }
 
-            IReadOnlyList<IDomainEvent> events = [.. aggregate.DomainEvents];
-            var saved = aggregate.IsDeleted
+            var saved = decision.State is null
                 ? (await store.DeleteAsync(key, seen, events, cancellationToken).ConfigureAwait(false)).Map(() => VersionToken.None)
-                : await store.SaveAsync(key, aggregate.State, seen, events, cancellationToken).ConfigureAwait(false);
+                : await store.SaveAsync(key, decision.State, seen, events, cancellationToken).ConfigureAwait(false);
             if (saved.TryGetValue(out var version))
             {
                 if (trace is not null)
@@ -196,6 +187,55 @@ public static class OptimisticCommand
             }
         }
     }
+
+    /// <summary>One attempt of a command on the state it loaded, before anything is written: the caller's version checked,
+    /// the aggregate restored (or created from <paramref name="initialState"/>) and the operation applied. Shared by
+    /// single commands and by batches that write many aggregates at once.</summary>
+    /// <returns>A refusal, or the output with what to write: nothing (the state is the same instance), the new state,
+    /// or a deletion (<see cref="Decision{TState, TOutput}.State"/> null), with the events.</returns>
+    internal static Decision<TState, TOutput> Decide<TKey, TState, TAggregate, TOutput>(
+        TKey key,
+        Versioned<TState>? stored,
+        Func<TState, TAggregate> restore,
+        Func<TState> initialState,
+        Func<TAggregate, Instant, Result<TOutput>> operation,
+        VersionToken? expectedVersion,
+        Instant now,
+        CommandTelemetry.CommandTrace? trace = null)
+        where TKey : notnull
+        where TState : class
+        where TAggregate : AggregateRoot<TState>
+    {
+        var seen = stored?.Version ?? VersionToken.None;
+        if (expectedVersion is { } expected && expected != seen)
+        {
+            trace?.Loaded(stored?.State ?? initialState());
+            return new(ConcurrencyErrors.Conflict(Describe<TState>(key)), seen, default, false, null, []);
+        }
+
+        var current = stored?.State ?? initialState();
+        trace?.Loaded(current);
+        var aggregate = restore(current);
+        var outcome = operation(aggregate, now);
+        if (!outcome.TryGetValue(out var output))
+        {
+            return new(outcome.Error, seen, default, false, null, []);
+        }
+
+        return !aggregate.IsDeleted && ReferenceEquals(aggregate.State, current)
+            ? new(null, seen, output, false, null, [])
+            : new(null, seen, output, true, aggregate.IsDeleted ? null : aggregate.State, [.. aggregate.DomainEvents]);
+    }
+
+    /// <summary>What one attempt decided (see <see cref="Decide"/>).</summary>
+    /// <param name="Error">The refusal, or null.</param>
+    /// <param name="Seen">The version loaded (<see cref="VersionToken.None"/> when nothing was stored).</param>
+    /// <param name="Output">The operation's output (when not refused).</param>
+    /// <param name="Writes">Whether there is something to write.</param>
+    /// <param name="State">The new state to save, or null for a deletion (when <paramref name="Writes"/>).</param>
+    /// <param name="Events">The events to store with the write.</param>
+    internal readonly record struct Decision<TState, TOutput>(DomainError? Error, VersionToken Seen, TOutput? Output, bool Writes, TState? State, IReadOnlyList<IDomainEvent> Events)
+        where TState : class;
 
     /// <summary>Describes an aggregate for people: <c>WorkspaceDirectoryState</c> under key 42 is "workspace directory 42".</summary>
     internal static string Describe<TState>(object key) => DescribeType<TState>() + " " + key;

@@ -62,7 +62,7 @@ public sealed class TaskService
         _query = query;
         _context = context;
         _tabs = new(views, directories, context);
-        _tasks = new(store, context, state => new TaskItem(state, context.Policy), TaskItem.CreateInitialState);
+        _tasks = new(store, context, Restore, TaskItem.CreateInitialState);
     }
 
     /// <summary>Reads one task with its version.</summary>
@@ -403,6 +403,9 @@ public sealed class TaskService
         return TaskKey.Create(account.PortalId, taskId);
     }
 
+    /// <summary>The aggregate over a stored task (single commands and bulk batches alike).</summary>
+    private TaskItem Restore(TaskState state) => new(state, _context.Policy);
+
     private static TaskOutcomeKind Classify(DomainError error) =>
         error.Code.StartsWith("access.", StringComparison.Ordinal) ? TaskOutcomeKind.Forbidden
         : error.Is(TaskErrors.NotFoundCode) || error.Is(TaskErrors.NotSelectedCode) ? TaskOutcomeKind.NotFound
@@ -483,28 +486,18 @@ public sealed class TaskService
             {
                 var task = batch[i];
                 var key = Key(account, task.Id);
-                var version = loaded[i]?.Version ?? VersionToken.None;
-                if (task.ExpectedVersion is { } expectedVersion && expectedVersion != version)
+                var decision = OptimisticCommand.Decide(key, loaded[i], service.Restore, () => TaskItem.CreateInitialState(key), Operation(task.Id), task.ExpectedVersion, now);
+                if (decision.Error is { } refused)
                 {
-                    outcomes[i] = Refused(task.Id, ConcurrencyErrors.Conflict(OptimisticCommand.Describe<TaskState>(key)));
-                    continue;
+                    outcomes[i] = Refused(task.Id, refused);
                 }
-
-                var state = loaded[i]?.State ?? TaskItem.CreateInitialState(key);
-                var item = new TaskItem(state, service._context.Policy);
-                var result = Operation(task.Id)(item, now);
-                if (result.IsFailure)
+                else if (!decision.Writes)
                 {
-                    outcomes[i] = Refused(task.Id, result.Error!);
-                }
-                else if (!item.IsDeleted && ReferenceEquals(item.State, state))
-                {
-                    outcomes[i] = new TaskOutcome(task.Id, TaskOutcomeKind.Unchanged, version);
+                    outcomes[i] = new TaskOutcome(task.Id, TaskOutcomeKind.Unchanged, decision.Seen);
                 }
                 else
                 {
-                    IReadOnlyList<IDomainEvent> events = [.. item.DomainEvents];
-                    writes.Add(item.IsDeleted ? TaskWrite.Delete(key, version, events) : TaskWrite.Save(item.State, version, events));
+                    writes.Add(decision.State is null ? TaskWrite.Delete(key, decision.Seen, decision.Events) : TaskWrite.Save(decision.State, decision.Seen, decision.Events));
                     positions.Add(i);
                 }
             }
